@@ -1,0 +1,154 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from iomsite.sanitize import clean_html
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def due(self, now=None):
+        now = now or timezone.now()
+        return self.filter(Q(published_at__isnull=True) | Q(published_at__lte=now))
+
+    def published(self, now=None):
+        """What visitors may see: published, and not dated in the future."""
+        return self.live().due(now)
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press_release", _("Press release")
+        NEWS = "news", _("News")
+        STATEMENT = "statement", _("Statement")
+        FEATURE = "feature", _("Feature")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class DateSource(models.TextChoices):
+        STATED = "stated", _("Stated on the page")
+        DATELINE = "dateline", _("From the dateline")
+        INFERRED = "inferred", _("Inferred")
+        UNKNOWN = "unknown", _("Unknown")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        SPANISH = "es", _("Spanish")
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Leave empty when the date is not known; a future date schedules the item."
+        ),
+    )
+    date_source = models.CharField(
+        _("date source"),
+        max_length=10,
+        choices=DateSource.choices,
+        default=DateSource.STATED,
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_("Place the story was filed from, for example “La Paz”."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Required with an image: what the image shows."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    countries = CountryField(_("countries"), multiple=True, blank=True)
+    programmes = models.ManyToManyField(
+        "programmes.Programme",
+        verbose_name=_("programmes"),
+        blank=True,
+        related_name="articles",
+    )
+    offices = models.ManyToManyField(
+        "contacts.Office",
+        verbose_name=_("offices"),
+        blank=True,
+        related_name="articles",
+    )
+    contacts = models.ManyToManyField(
+        "contacts.Contact",
+        verbose_name=_("contacts"),
+        blank=True,
+        related_name="articles",
+        help_text=_("The “for more information” people."),
+    )
+    source = models.CharField(
+        _("legacy source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Address or path of the old page this item was imported from."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published_at").desc(nulls_last=True), "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source"], condition=~Q(source=""), name="article_unique_source"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_status_date")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and (
+            self.published_at is None or self.published_at <= timezone.now()
+        )

@@ -1,0 +1,232 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from iomsite.sanitize import clean_html
+
+
+def split_phones(phones):
+    return [
+        number.strip()
+        for number in phones.replace(";", ",").split(",")
+        if number.strip()
+    ]
+
+
+class OfficeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_public=True)
+
+
+class Office(models.Model):
+    class Kind(models.TextChoices):
+        REGIONAL = "regional", _("Regional office")
+        COUNTRY = "country", _("Country office")
+        LIAISON = "liaison", _("Liaison office")
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        unique=True,
+        help_text=_("As the public knows it, for example “IOM Bolivia”."),
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.COUNTRY
+    )
+    country = CountryField(_("country"), blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    street_address = models.TextField(_("street address"), blank=True)
+    phones = models.CharField(
+        _("phones"),
+        max_length=255,
+        blank=True,
+        help_text=_("Separate several numbers with commas."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    facebook = models.URLField(_("Facebook page"), blank=True)
+    x_account = models.URLField(_("X (Twitter) account"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent office"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("A country office’s regional office."),
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    migration_context = models.TextField(
+        _("migration context"),
+        blank=True,
+        help_text=_("The “Migration in <country>” text."),
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+    source = models.CharField(
+        _("legacy source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Address or file of the old page this office was imported from."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source"], condition=~Q(source=""), name="office_unique_source"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.migration_context = clean_html(self.migration_context)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("contacts:office", kwargs={"slug": self.slug})
+
+    @property
+    def phone_list(self):
+        return split_phones(self.phones)
+
+
+class KeyFigureQuerySet(models.QuerySet):
+    def complete(self):
+        """Figures with a label and a source: the only ones shown publicly."""
+        return self.exclude(label="").exclude(source_name="", source_url="")
+
+    def needing_review(self):
+        return self.filter(Q(label="") | Q(source_name="", source_url=""))
+
+
+class KeyFigure(models.Model):
+    office = models.ForeignKey(
+        Office,
+        verbose_name=_("office"),
+        on_delete=models.CASCADE,
+        related_name="figures",
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What the figure counts. Leave it empty rather than guess: the figure "
+            "stays hidden until it has a label and a source."
+        ),
+    )
+    value = models.CharField(_("value"), max_length=50)
+    unit = models.CharField(_("unit"), max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source address"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = KeyFigureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        return " ".join(part for part in (self.value, self.unit, self.label) if part)
+
+    @property
+    def needs_review(self):
+        return not self.label or not (self.source_name or self.source_url)
+
+
+class ContactQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_public=True)
+
+
+class Contact(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    office = models.ForeignKey(
+        Office,
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+    phone = models.CharField(
+        _("office phone"),
+        max_length=100,
+        blank=True,
+        help_text=_("Separate several numbers with commas."),
+    )
+    extension = models.CharField(_("extension"), max_length=20, blank=True)
+    mobile = models.CharField(_("mobile"), max_length=50, blank=True)
+    email = models.EmailField(
+        _("email"),
+        blank=True,
+        help_text=_(
+            "One person, one record: an address can belong to one contact only."
+        ),
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “English, Spanish”."),
+    )
+    is_media_contact = models.BooleanField(_("media contact"), default=False)
+    is_public = models.BooleanField(
+        _("public"),
+        default=True,
+        help_text=_("Untick to keep this contact in the admin only."),
+    )
+    show_email = models.BooleanField(_("show email publicly"), default=True)
+    show_phones = models.BooleanField(_("show phones publicly"), default=True)
+    photo = models.ImageField(_("photo"), upload_to="contacts/%Y/%m/", blank=True)
+    photo_alt = models.CharField(_("photo alt text"), max_length=200, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"], condition=~Q(email=""), name="contact_unique_email"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.office})" if self.office_id else self.name
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{reverse('contacts:list')}#contact-{self.pk}"
+
+    def clean(self):
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+            )
+
+    @property
+    def phone_list(self):
+        return split_phones(self.phone)

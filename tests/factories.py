@@ -1,0 +1,82 @@
+"""Test data made through the real models (factory_boy)."""
+
+import io
+from datetime import timedelta
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article
+from contacts.models import Contact, KeyFigure, Office
+from programmes.models import Programme
+
+
+def make_image_file(name="photo.jpg", size=(64, 48), image_format="JPEG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 51, 160)).save(buffer, format=image_format)
+    content_type = f"image/{image_format.lower()}"
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Office
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"IOM Office {n}")
+    slug = factory.Sequence(lambda n: f"iom-office-{n}")
+    kind = Office.Kind.COUNTRY
+    country = "BO"
+    city = "La Paz"
+    phones = "+591 2 278 7000"
+    email = factory.Sequence(lambda n: f"office{n}@iom.int")
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyFigure
+
+    office = factory.SubFactory(OfficeFactory)
+    label = "International migrants"
+    value = "1.2"
+    unit = "million"
+    year = 2020
+    source_name = "UN DESA"
+    source_url = "https://www.un.org/development/desa/pd/"
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    name = factory.Sequence(lambda n: f"Contact Person {n}")
+    role = "Communications officer"
+    office = factory.SubFactory(OfficeFactory)
+    phone = "+591 2 278 7000"
+    email = factory.Sequence(lambda n: f"person{n}@iom.int")
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    title = factory.Sequence(lambda n: f"Programme {n}")
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    summary = "What the programme does."
+    body = "<p>How the programme works.</p>"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    kind = Article.Kind.NEWS
+    title = factory.Sequence(lambda n: f"News item {n}")
+    slug = factory.Sequence(lambda n: f"news-item-{n}")
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    summary = "A short summary."
+    body = "<p>The body of the news item.</p>"
+    language = Article.Language.ENGLISH
