@@ -98,6 +98,10 @@ class Office(models.Model):
         return reverse("contacts:office", kwargs={"slug": self.slug})
 
     @property
+    def is_published(self):
+        return self.is_public
+
+    @property
     def phone_list(self):
         return split_phones(self.phones)
 

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +17,15 @@ def plain_static_storage(settings):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request to /es/… must not leave Spanish on for the next test."""
+    with translation.override("en"):
+        yield

@@ -1,0 +1,242 @@
+from django.contrib import admin, messages
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
+
+from .models import Contact, KeyFigure, Office
+
+
+class OfficeNeedsReviewFilter(admin.SimpleListFilter):
+    title = _("key figures")
+    parameter_name = "needs_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Some need review")), ("no", _("All complete"))]
+
+    def queryset(self, request, queryset):
+        needing_review = KeyFigure.objects.needing_review().filter(
+            office=OuterRef("pk")
+        )
+        if self.value() == "yes":
+            return queryset.filter(Exists(needing_review))
+        if self.value() == "no":
+            return queryset.filter(~Exists(needing_review))
+        return queryset
+
+
+class KeyFigureNeedsReviewFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "needs_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Needs review")), ("no", _("Complete"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.needing_review()
+        if self.value() == "no":
+            return queryset.complete()
+        return queryset
+
+
+class KeyFigureInline(admin.TabularInline):
+    model = KeyFigure
+    extra = 0
+    fields = [
+        "order",
+        "value",
+        "unit",
+        "label",
+        "year",
+        "source_name",
+        "source_url",
+        "needs_review",
+    ]
+    readonly_fields = ["needs_review"]
+
+    @admin.display(boolean=True, description=_("needs review"))
+    def needs_review(self, figure):
+        # A blank extra row has nothing to review yet.
+        return figure.needs_review if figure.pk else None
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    extra = 0
+    fields = ["name", "role", "email", "is_public"]
+    show_change_link = True
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "city",
+        "parent",
+        "is_public",
+        "figures_needing_review",
+    ]
+    list_filter = [
+        "kind",
+        ("country", CountryFilter),
+        OfficeNeedsReviewFilter,
+        "is_public",
+    ]
+    list_select_related = ["parent"]
+    # Explicit: the annotation below groups rows, and grouped queries drop
+    # Meta.ordering (the autocomplete view would paginate an unordered list).
+    ordering = ["kind", "name"]
+    search_fields = ["name", "city", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    readonly_fields = ["source", "created", "updated"]
+    inlines = [KeyFigureInline, ContactInline]
+    view_on_site = True
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "parent", "is_public"]}),
+        (
+            _("Address and contact"),
+            {
+                "fields": [
+                    "street_address",
+                    "city",
+                    "country",
+                    "phones",
+                    "email",
+                    "website",
+                    "facebook",
+                    "x_account",
+                ]
+            },
+        ),
+        (_("Texts"), {"fields": ["introduction", "migration_context"]}),
+        (
+            _("Legacy source"),
+            {"classes": ["collapse"], "fields": ["source", "created", "updated"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # Same condition as KeyFigureQuerySet.needing_review(), across the join.
+        needs_review = Q(figures__label="") | Q(
+            figures__source_name="", figures__source_url=""
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(review_count=Count("figures", filter=needs_review))
+        )
+
+    @admin.display(description=_("figures needing review"), ordering="review_count")
+    def figures_needing_review(self, office):
+        return office.review_count
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(admin.ModelAdmin):
+    list_display = [
+        "value",
+        "unit",
+        "label",
+        "year",
+        "source_name",
+        "office",
+        "needs_review",
+    ]
+    list_filter = [
+        KeyFigureNeedsReviewFilter,
+        ("office", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["office"]
+    search_fields = ["label", "value", "source_name", "office__name"]
+    autocomplete_fields = ["office"]
+
+    @admin.display(boolean=True, description=_("needs review"))
+    def needs_review(self, figure):
+        return figure.needs_review
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "role",
+        "office",
+        "email",
+        "is_public",
+        "is_media_contact",
+        "thumbnail",
+    ]
+    list_filter = [
+        ("office", admin.RelatedOnlyFieldListFilter),
+        "is_public",
+        "is_media_contact",
+        ("office__country", CountryFilter),
+        ("programmes", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["office"]
+    search_fields = ["name", "email", "role", "office__name"]
+    autocomplete_fields = ["office"]
+    readonly_fields = ["created", "updated"]
+    actions = ["make_public", "make_hidden"]
+    fieldsets = [
+        (None, {"fields": ["name", "role", "office", "is_public", "is_media_contact"]}),
+        (
+            _("Contact details"),
+            {
+                "fields": [
+                    "phone",
+                    "extension",
+                    "mobile",
+                    "email",
+                    "languages",
+                    "show_phones",
+                    "show_email",
+                ]
+            },
+        ),
+        (_("Photo"), {"fields": ["photo", "photo_alt"]}),
+        (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
+    ]
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, contact):
+        if not contact.photo:
+            return ""
+        return format_html(
+            '<img src="{}" alt="{}" width="48" height="48" style="object-fit: cover">',
+            contact.photo.url,
+            contact.photo_alt,
+        )
+
+    @admin.action(description=_("Show the selected contacts on the site"))
+    def make_public(self, request, queryset):
+        count = queryset.update(is_public=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d contact is now public.",
+                "%(count)d contacts are now public.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Hide the selected contacts from the site"))
+    def make_hidden(self, request, queryset):
+        count = queryset.update(is_public=False)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d contact is now hidden.",
+                "%(count)d contacts are now hidden.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
