@@ -6,6 +6,7 @@ changed when the page changed it *and* nobody edited it on the site since.
 """
 
 import datetime
+import functools
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,12 @@ def strip_iom(name):
     return name.strip()
 
 
+@functools.cache
+def country_code(name):
+    """The ISO code of a country named in English or Spanish, or ""."""
+    return countries.by_name(name) or countries.by_name(name, language="es")
+
+
 def normalise_place(text):
     return slugify(text).replace("-", " ")
 
@@ -139,6 +146,15 @@ class LegacyImporter:
         self.force = force
         self.max_bytes = max_bytes
         self.files_by_source = {}
+        self.forget_lookups()
+
+    def forget_lookups(self):
+        """Lookups are kept from file to file to save queries, and forgotten
+        whenever a file's transaction is rolled back: they may name objects
+        that no longer exist."""
+        self.offices_by_name = {}
+        self.programmes_by_key = None
+        self.sources_of_this_file = {}
 
     def import_file(self, path):
         path = Path(path)
@@ -160,6 +176,11 @@ class LegacyImporter:
             logger.exception("Importing %s failed", path)
             message = f"{type(error).__name__}: {error}".splitlines()[0]
             result.status, result.error, result.objects = "failed", message, []
+        if self.dry_run or result.status in ("failed", "skipped"):
+            self.forget_lookups()
+        else:
+            self.files_by_source.update(self.sources_of_this_file)
+            self.sources_of_this_file = {}
         return result
 
     def read(self, path):
@@ -191,9 +212,10 @@ class LegacyImporter:
             result.status = ImportStatus.UNCHANGED
 
     def import_article(self, item: LegacyArticle, source, path, result):
-        first_file = self.files_by_source.setdefault(source, path)
-        if first_file != path:
+        first_file = self.files_by_source.get(source)
+        if first_file and first_file != path:
             raise Skip(f"the same old page ({source}) as {first_file}, imported above")
+        self.sources_of_this_file[source] = path
         contacts = [self.import_contact(contact) for contact in item.contacts]
         contacts = list(dict.fromkeys(contact for contact in contacts if contact))
         offices = list(dict.fromkeys(c.office for c in contacts if c.office_id))
@@ -215,7 +237,7 @@ class LegacyImporter:
             "contacts": [contact.pk for contact in contacts],
             "offices": [office.pk for office in offices],
         }
-        article = Article.objects.filter(source=source).first()
+        article = with_value(Article.objects, source=source).first()
         if article is None:
             article = Article(source=source, slug=self.article_slug(source, item))
         status = self.write(article, wanted, path)
@@ -228,7 +250,7 @@ class LegacyImporter:
     def import_office(self, item: LegacyOffice, path, result):
         source = item.source or path.name
         office = (
-            Office.objects.filter(source=source).first()
+            with_value(Office.objects, source=source).first()
             or Office.objects.filter(name__iexact=item.name).first()
         )
         is_regional = normalise_place(strip_iom(item.name)) in REGIONAL_PLACES
@@ -275,8 +297,13 @@ class LegacyImporter:
         if obj.pk is None:
             assign(obj, wanted)
             obj.save()
-            assign_relations(obj, wanted)
-            self.remember(obj, wanted_json, path)
+            assign_relations(obj, wanted, created=True)
+            LegacyRecord.objects.create(
+                model=obj._meta.label_lower,
+                object_pk=obj.pk,
+                values=wanted_json,
+                source_file=path.name,
+            )
             return ImportStatus.CREATED
 
         current = current_values(obj, wanted)
@@ -323,7 +350,7 @@ class LegacyImporter:
         office = office or default_office
         contact = None
         if item.email:
-            contact = Contact.objects.filter(email__iexact=item.email).first()
+            contact = with_value(Contact.objects, email=item.email.lower()).first()
         if contact is None and item.name:
             contact = Contact.objects.filter(
                 name__iexact=item.name, office=office
@@ -352,9 +379,14 @@ class LegacyImporter:
         return contact
 
     def office_named(self, name):
+        name = name.strip()
+        if name not in self.offices_by_name:
+            self.offices_by_name[name] = self.find_or_create_office(name)
+        return self.offices_by_name[name]
+
+    def find_or_create_office(self, name):
         """The office an old page means by "IOM La Paz" or "IOM South America",
         created when the site does not have it yet."""
-        name = name.strip()
         place = strip_iom(name)
         key = normalise_place(place)
         if key in REGIONAL_PLACES:
@@ -362,7 +394,7 @@ class LegacyImporter:
         existing = Office.objects.filter(name__iexact=name).first()
         if existing:
             return existing
-        code = countries.by_name(place) or countries.by_name(place, language="es")
+        code = country_code(place)
         city = ""
         if not code and key in CITY_COUNTRIES:
             code, city = CITY_COUNTRIES[key], place
@@ -404,25 +436,34 @@ class LegacyImporter:
             )
         return office
 
+    def programmes(self):
+        """Programmes by the slug of their title and by their own slug."""
+        if self.programmes_by_key is None:
+            self.programmes_by_key = {}
+            for programme in Programme.objects.all():
+                self.programmes_by_key[programme.slug] = programme
+                self.programmes_by_key[slugify(programme.title)] = programme
+        return self.programmes_by_key
+
     def find_programmes(self, names):
-        wanted = {slugify(name) for name in names}
-        if not wanted:
-            return []
-        return [p for p in Programme.objects.all() if slugify(p.title) in wanted]
+        known = self.programmes()
+        found = (known.get(slugify(name)) for name in names)
+        return list(dict.fromkeys(programme for programme in found if programme))
 
     def programme_for_area(self, name, body_html):
         """An office's area of action: the programme of that name, or a new one.
         Text staff wrote on an existing programme is never replaced."""
-        key = slugify(name)
-        for programme in Programme.objects.all():
-            if key in (slugify(programme.title), programme.slug):
-                return programme
-        return Programme.objects.create(
-            title=name[:200],
-            slug=free_slug(Programme, name),
-            body=clean_html(body_html),
-            summary=first_sentence(body_html),
-        )
+        known = self.programmes()
+        programme = known.get(slugify(name))
+        if programme is None:
+            programme = Programme.objects.create(
+                title=name[:200],
+                slug=free_slug(Programme, name),
+                body=clean_html(body_html),
+                summary=first_sentence(body_html),
+            )
+            known[programme.slug] = known[slugify(programme.title)] = programme
+        return programme
 
     # -- addresses and the report ----------------------------------------------
 
@@ -482,10 +523,23 @@ def assumed_imported(current, wanted):
 EDITED = object()
 
 
+def with_value(manager, **field_value):
+    """Filter on a field whose unique index is partial (``WHERE NOT field = ''``):
+    spelling the condition out lets SQLite use that index instead of a scan."""
+    ((name, value),) = field_value.items()
+    return manager.filter(**{name: value}).exclude(**{name: ""})
+
+
 def free_slug(model, text):
+    """``text`` as a slug no other object has: "title", else "title-2", …"""
     base = (slugify(text) or "item")[:190].strip("-")
+    if not model.objects.filter(slug=base).exists():
+        return base
+    taken = set(
+        model.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    )
     slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
 
@@ -504,12 +558,17 @@ def assign(obj, values):
             setattr(obj, name, value)
 
 
-def assign_relations(obj, values):
+def assign_relations(obj, values, *, created=False):
     for name in RELATIONS:
         if name in values:
-            getattr(obj, name).set(values[name])
+            if created:
+                if values[name]:
+                    getattr(obj, name).add(*values[name])
+            else:
+                getattr(obj, name).set(values[name])
     if "figures" in values:
-        obj.figures.all().delete()
+        if not created:
+            obj.figures.all().delete()
         KeyFigure.objects.bulk_create(
             KeyFigure(
                 office=obj,

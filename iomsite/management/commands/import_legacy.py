@@ -1,4 +1,3 @@
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from iomsite.legacy.importing import (
     LegacyImporter,
     find_legacy_files,
 )
+from iomsite.legacy.report import NoReport, ReportWriter
 
 
 class Command(BaseCommand):
@@ -45,6 +45,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No such file or directory: {', '.join(missing)}", returncode=2
             )
+        if report and not Path(report).resolve().parent.is_dir():
+            raise CommandError(
+                f"Cannot write the report: no folder {Path(report).parent}",
+                returncode=2,
+            )
         if max_bytes < 1:
             raise CommandError("--max-bytes must be a positive number", returncode=2)
         files = list(
@@ -54,34 +59,28 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         progress = Progress(self.stderr, len(files), enabled=verbosity >= 1)
 
-        results = []
-        for path in files:
-            result = importer.import_file(path)
-            results.append(result)
-            progress.advance()
-            if result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED):
-                progress.clear()
-                self.stderr.write(f"{result.status}: {result.source}: {result.error}")
-            elif verbosity >= 2:
-                progress.clear()
-                self.stdout.write(f"{result.status}: {result.source}")
-        progress.clear()
-
         summary = Counter({status: 0 for status in ImportStatus.ALL})
-        summary.update(result.status for result in results)
-        if report:
-            Path(report).write_text(
-                json.dumps(
-                    {
-                        "dry_run": dry_run,
-                        "files": [result.as_dict() for result in results],
-                        "summary": dict(summary),
-                    },
-                    indent=2,
-                    ensure_ascii=False,
-                ),
-                encoding="utf-8",
-            )
+        report_writer = ReportWriter(report, dry_run=dry_run) if report else NoReport()
+        try:
+            for path in files:
+                result = importer.import_file(path)
+                summary[result.status] += 1
+                report_writer.add(result)
+                progress.advance()
+                if result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED):
+                    progress.clear()
+                    self.stderr.write(
+                        f"{result.status}: {result.source}: {result.error}"
+                    )
+                elif verbosity >= 2:
+                    progress.clear()
+                    self.stdout.write(f"{result.status}: {result.source}")
+        except BaseException:
+            report_writer.abandon()
+            raise
+        progress.clear()
+        report_writer.finish(dict(summary))
+
         line = ", ".join(f"{summary[status]} {status}" for status in ImportStatus.ALL)
         prefix = "Dry run, nothing written: " if dry_run else ""
         if verbosity >= 1:

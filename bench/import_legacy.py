@@ -1,0 +1,133 @@
+"""How fast `import_legacy` turns old pages into content, and whether its memory
+stays flat as the number of pages grows.
+
+    .venv/bin/python bench/import_legacy.py [--sizes 1000 10000] [--database-url URL]
+
+For each N it writes N pages in the shapes of the old site (press releases in
+English and Spanish, HTML pages, statement pages, office pages) into a temporary
+folder, imports them into a fresh database through the real command in a child
+process, and prints pages per second and the child's peak memory. Run on SQLite
+by default; pass --database-url postgres://… for PostgreSQL (the database is
+dropped and created again).
+"""
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT / "tests" / "fixtures" / "legacy"
+TEMPLATES = [
+    "001_4dcdd40475431c58.txt",
+    "002_db0905a231be9f70.txt",
+    "003_95162cf8c09813fe.txt",
+    "004_49ae305a080655f7.txt",
+    "000_36b7b844e1140420.txt",
+    "drupal_page.html",
+    "es_lima_dateline.txt",
+    "en_media_contact_no_header.txt",
+    "en_cp1252_regional_menu.txt",
+]
+WORDS = (
+    "migrants border officials training return labour shelter region census "
+    "reintegration families workers ministry protection survey"
+).split()
+
+
+def write_pages(folder, count, seed=1):
+    """N distinct pages in the real shapes: each news page gets its own title
+    (and so its own old address), each office page its own office name."""
+    sys.path.insert(0, str(PROJECT))
+    from iomsite.legacy.parsing import decode_page, parse_page
+
+    rng = random.Random(seed)
+    shapes = []
+    for name in TEMPLATES:
+        raw = (FIXTURES / name).read_bytes()
+        page = parse_page(raw, filename=name)
+        if page.office:
+            markers = [page.office.name]
+        else:
+            markers = [" ".join(item.title.split()[:3]) for item in page.articles]
+        shapes.append((name, decode_page(raw), markers))
+    for number in range(count):
+        name, text, markers = shapes[number % len(shapes)]
+        tag = f"{number} {rng.choice(WORDS)} {rng.choice(WORDS)}"
+        for marker in markers:
+            text = text.replace(marker, f"{tag} {marker}", 1)
+        text = text.replace("/news/", f"/news/{number}-")
+        encoding = "cp1252" if "cp1252" in name else "utf-8"
+        (folder / f"page-{number:06d}{Path(name).suffix}").write_bytes(
+            text.encode(encoding, errors="replace")
+        )
+
+
+def fresh_database(url, workdir):
+    if not url:
+        return f"sqlite:///{workdir / 'bench.sqlite3'}"
+    name = url.rsplit("/", 1)[-1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    for statement in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+        subprocess.run(["psql", admin, "-qc", statement], check=True)
+    return url
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=False
+    )
+
+
+def measure(count, database_url):
+    with tempfile.TemporaryDirectory() as workdir:
+        workdir = Path(workdir)
+        pages = workdir / "pages"
+        pages.mkdir()
+        write_pages(pages, count)
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "benchmark-only-not-a-secret-" + "x" * 30,
+            "DATABASE_URL": fresh_database(database_url, workdir),
+        }
+        manage(env, "migrate", "--noinput", "-v0")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        started = time.perf_counter()
+        completed = manage(env, "import_legacy", str(pages), "-v1")
+        elapsed = time.perf_counter() - started
+        peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return {
+            "pages": count,
+            "seconds": elapsed,
+            "pages_per_second": count / elapsed,
+            "peak_mib": max(peak_kib, before) / 1024,
+            "exit_status": completed.returncode,
+        }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--database-url", default="")
+    options = parser.parse_args()
+    rows = [measure(count, options.database_url) for count in options.sizes]
+    database = (
+        options.database_url.split("://")[0] if options.database_url else "sqlite"
+    )
+    print(f"\nimport_legacy on {database}")
+    print(f"{'pages':>8} {'seconds':>9} {'pages/s':>9} {'peak MiB':>9} {'exit':>5}")
+    for row in rows:
+        print(
+            f"{row['pages']:>8} {row['seconds']:>9.1f} {row['pages_per_second']:>9.0f} "
+            f"{row['peak_mib']:>9.0f} {row['exit_status']:>5}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The JSON report of an import, written file by file so that memory stays flat
+however many pages are imported."""
+
+import json
+import os
+from pathlib import Path
+
+
+class ReportWriter:
+    """``{"dry_run", "files": [...], "summary": {...}}`` written to ``path``;
+    the file appears complete or not at all."""
+
+    def __init__(self, path, *, dry_run):
+        self.path = Path(path)
+        self.partial = self.path.with_name(self.path.name + ".partial")
+        self.stream = self.partial.open("w", encoding="utf-8")
+        self.stream.write(f'{{\n  "dry_run": {json.dumps(dry_run)},\n  "files": [')
+        self.separator = "\n"
+
+    def add(self, result):
+        entry = json.dumps(result.as_dict(), ensure_ascii=False)
+        self.stream.write(f"{self.separator}    {entry}")
+        self.separator = ",\n"
+
+    def finish(self, summary):
+        self.stream.write(f'\n  ],\n  "summary": {json.dumps(summary)}\n}}\n')
+        self.stream.close()
+        os.replace(self.partial, self.path)
+
+    def abandon(self):
+        self.stream.close()
+        self.partial.unlink(missing_ok=True)
+
+
+class NoReport:
+    def add(self, result):
+        pass
+
+    def finish(self, summary):
+        pass
+
+    def abandon(self):
+        pass
