@@ -277,6 +277,8 @@ class LegacyImporter:
             if not is_regional:
                 office.parent = self.regional_office(create=False)
         status = self.write(office, wanted, path)
+        if is_regional:
+            adopt_country_offices(office)
         self.report(result, office, office.name)
         for area in item.areas:
             programme = self.programme_for_area(area.name, area.body_html)
@@ -431,9 +433,7 @@ class LegacyImporter:
                 country="AR",
                 city="Buenos Aires",
             )
-            Office.objects.filter(kind=Office.Kind.COUNTRY, parent=None).update(
-                parent=office
-            )
+            adopt_country_offices(office)
         return office
 
     def programmes(self):
@@ -494,6 +494,11 @@ class LegacyImporter:
         }
         if entry not in result.objects:
             result.objects.append(entry)
+
+
+def adopt_country_offices(regional):
+    """Country offices without a parent belong to the regional office."""
+    Office.objects.filter(kind=Office.Kind.COUNTRY, parent=None).update(parent=regional)
 
 
 def statement_sources(path, items):

@@ -1893,9 +1893,14 @@ def _parse_office_contact(lines: list[_Line]) -> _OfficeDetails:
     return details
 
 
+_REGION_RE = re.compile(
+    r"\b(South America|Sudam[ée]rica|Am[ée]rica del Sur)\b", re.IGNORECASE
+)
+
+
 def _parse_office(document: _Document, headings) -> LegacyPage:
     sections: dict[str, list[_Line]] = {"intro": []}
-    context_country = areas_heading = ""
+    context_country = areas_heading = region = ""
     current = "intro"
     for line, found in zip(document.lines, headings, strict=True):
         if found is None:
@@ -1904,12 +1909,18 @@ def _parse_office(document: _Document, headings) -> LegacyPage:
         current, heading = found
         sections.setdefault(current, [])
         if current == "context" and not context_country:
+            # A regional office's page: "Migration in South America"
+            region_match = _REGION_RE.search(heading)
+            region = region_match.group(1) if region_match else ""
             # "Migration in Bolivia" → "Bolivia", as the page writes it
             named = next(_country_matches(heading), None)
             context_country = named[0] if named else heading.rsplit(" en ", 1)[-1]
         elif current == "areas" and not areas_heading:
             areas_heading = heading
     contact = _parse_office_contact(sections.get("contact", []))
+    if region:
+        # Where the regional office sits: the country of its address.
+        context_country = ""
     if not context_country:
         named = next(_country_matches(areas_heading), None) or next(
             _country_matches(", ".join(contact.address)), None
@@ -1927,7 +1938,7 @@ def _parse_office(document: _Document, headings) -> LegacyPage:
     )
     language = _detect_language(language_sample)
     office = LegacyOffice(
-        name=f"{'OIM' if language == 'es' else 'IOM'} {context_country}",
+        name=f"{'OIM' if language == 'es' else 'IOM'} {region or context_country}",
         country=country,
         city=contact.city,
         address=", ".join(contact.address),

@@ -344,3 +344,14 @@ def test_an_old_news_address_reaches_the_same_slug(client):
     assert response.status_code == 301
     assert response["Location"] == "/news/regional-network-combat-human-trafficking/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_regional_office_page_makes_the_regional_office_parent_of_the_others():
+    import_files(OFFICE_PAGE, FIXTURES / "en_regional_office.txt")
+
+    regional = Office.objects.get(name="IOM South America")
+    assert regional.kind == Office.Kind.REGIONAL
+    assert regional.parent is None
+    assert regional.phone_list == ["+54 11 4813 3330"]
+    bolivia = Office.objects.get(name="IOM Bolivia")
+    assert bolivia.parent == regional

@@ -993,3 +993,24 @@ Sitio web: https://peru.iom.int
         "Trata de personas",
         "Migración laboral",
     ]
+
+
+def test_regional_office_page_is_named_after_its_region():
+    page = parse("en_regional_office.txt")
+
+    assert page.kind == "office"
+    office = page.office
+    assert office.name == "IOM South America"
+    assert (office.country, office.city) == ("AR", "Buenos Aires")
+    assert office.address == "Av. Callao 1033, piso 3, Buenos Aires, Argentina"
+    assert office.phones == ("+54 11 4813 3330",)
+    assert office.email == "robuenosaires@example.org"
+    assert office.twitter == "https://twitter.com/OIMSudamericaDemo"
+    assert [area.name for area in office.areas] == [
+        "Migration and Development",
+        "Counter-trafficking",
+        "Policy and Research",
+    ]
+    assert paragraphs(office.migration_context_html)[0].startswith(
+        "South America has become a region where most migrants move"
+    )
