@@ -352,11 +352,17 @@ class LegacyImporter:
         office = office or default_office
         contact = None
         if item.email:
-            contact = with_value(Contact.objects, email=item.email.lower()).first()
+            contact = (
+                with_value(Contact.objects, email=item.email.lower())
+                .select_related("office")
+                .first()
+            )
         if contact is None and item.name:
-            contact = Contact.objects.filter(
-                name__iexact=item.name, office=office
-            ).first()
+            contact = (
+                Contact.objects.filter(name__iexact=item.name, office=office)
+                .select_related("office")
+                .first()
+            )
         known = {
             "name": item.name[:200],
             "role": item.role[:200],
