@@ -16,7 +16,7 @@ BASE_PYTHON ?= $(shell for candidate in $(PYTHON_CANDIDATES); do \
 	$$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && \
 	{ echo $$candidate; break; }; done)
 
-.PHONY: run test install migrate demo lint clean
+.PHONY: run test install migrate demo lint clean backup restore bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt build-constraints.txt
 	@test -n "$(BASE_PYTHON)" || { echo "Python 3.12 or newer is required (install it, or set BASE_PYTHON=/path/to/python3.12)." >&2; exit 1; }
@@ -38,8 +38,37 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+# The Node tools of the suite (axe-core, the Nu Html Checker) and of
+# bench/lighthouse.py, pinned in package-lock.json; no install scripts run (the
+# only one would fetch a Java runtime, and the machine has Java).
+NODE_DEPS := $(if $(wildcard package.json),node_modules/.package-lock.json)
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund; \
+	else \
+		echo "npm is missing: the accessibility and HTML checks will be skipped." >&2; \
+	fi
+
+# Includes the browser tests (tests/browser/, Debian's /usr/bin/chromium).
+test: install $(NODE_DEPS)
 	$(PY) -m pytest
+
+# make backup [ARCHIVE=path.tar.gz]: the database and the uploaded files in one
+# archive (backups/iomsite-DATE.tar.gz by default).
+backup: install
+	$(PY) manage.py backup_site $(or $(ARCHIVE),backups/iomsite-$(shell date +%Y%m%d-%H%M%S).tar.gz)
+
+# make restore ARCHIVE=path.tar.gz [FORCE=1]: into an empty site (migrated first);
+# FORCE=1 replaces the content of a site that has some.
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=path.tar.gz [FORCE=1]" >&2; exit 2; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py restore_site "$(ARCHIVE)" $(if $(FORCE),--force)
+
+# make bench [BENCH_ARGS="--database-url postgres://… --articles 100000 --uncached"]:
+# the site under gunicorn against a bare Django view (bench/README.md).
+bench: install
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

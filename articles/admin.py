@@ -1,11 +1,17 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.db.models.functions import Trim
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timesince import timeuntil
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
+from reversion import set_comment
+
+from iomsite.editorial import EditorialAdmin
 
 from .forms import ArticleAdminForm
 from .models import Article
@@ -28,6 +34,28 @@ class DateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class VisibilityFilter(admin.SimpleListFilter):
+    title = _("visibility")
+    parameter_name = "visibility"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("live", _("Visitors see it")),
+            ("scheduled", _("Scheduled")),
+            ("expired", _("Past its unpublish date")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "live":
+            return queryset.published(now)
+        if self.value() == "scheduled":
+            return queryset.scheduled(now)
+        if self.value() == "expired":
+            return queryset.expired(now)
+        return queryset
+
+
 class NeedsReviewFilter(admin.SimpleListFilter):
     """What a person should look at before trusting an item, mostly imported
     ones: a published item without a summary, an image without alt text, a date
@@ -47,7 +75,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         reasons = {
             "summary": Q(status=Article.Status.PUBLISHED, summary_trimmed=""),
-            "alt": ~Q(image="") & Q(image_alt_trimmed=""),
+            "alt": ~Q(image="") & Q(image_alt_trimmed="", image_decorative=False),
             "date": Q(date_source__in=UNCERTAIN_DATE_SOURCES),
         }
         value = self.value()
@@ -65,19 +93,23 @@ class NeedsReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(EditorialAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
         "kind",
         "status",
         "published_at",
+        "goes_live",
         "language",
         "is_published",
         "thumbnail",
     ]
+    # Editors may use it too: a change that publishes is refused with an error.
+    list_editable = ["status"]
     list_filter = [
         "status",
+        VisibilityFilter,
         "kind",
         "language",
         DateFilter,
@@ -91,9 +123,16 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["programmes", "offices", "contacts"]
-    readonly_fields = ["source", "created", "updated"]
+    readonly_fields = ["publication_state", "source", "created", "updated"]
     save_on_top = True
     actions = ["publish", "unpublish"]
+    rich_text_fields = ["body"]
+    publication_fields = ["status", "published_at", "unpublish_at"]
+    hidden_values = {"status": Article.Status.DRAFT}
+    publish_refused_message = _(
+        "Only publishers can publish, unpublish or schedule an article, or change "
+        "the dates of a published one. Save it as a draft and ask a publisher."
+    )
     fieldsets = [
         (
             _("Content"),
@@ -101,11 +140,28 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             _("Publication"),
-            {"fields": ["status", "published_at", "date_source", "dateline"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "unpublish_at",
+                    "publication_state",
+                    "date_source",
+                    "dateline",
+                ]
+            },
         ),
         (
             _("Image"),
-            {"fields": ["image", "image_alt", "image_caption", "image_credit"]},
+            {
+                "fields": [
+                    "image",
+                    "image_alt",
+                    "image_decorative",
+                    "image_caption",
+                    "image_credit",
+                ]
+            },
         ),
         (
             _("Relations"),
@@ -120,9 +176,62 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def is_public(self, values):
+        return values["status"] == Article.Status.PUBLISHED
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("published_at", "unpublish_at"):
+            field.help_text = " ".join(
+                [
+                    str(field.help_text),
+                    gettext("Times are in the site’s time zone, %(zone)s.")
+                    % {"zone": settings.TIME_ZONE},
+                ]
+            )
+        return field
+
     @admin.display(boolean=True, description=_("public"))
     def is_published(self, obj):
         return obj.is_published
+
+    @admin.display(description=_("goes live"), ordering="published_at")
+    def goes_live(self, obj):
+        if not obj.is_scheduled:
+            return None
+        return gettext("in %(time)s") % {"time": timeuntil(obj.published_at)}
+
+    @admin.display(description=_("visibility"))
+    def publication_state(self, obj):
+        if obj.pk is None or obj.status == Article.Status.DRAFT:
+            return gettext("Draft: visitors cannot see it.")
+        values = {"zone": settings.TIME_ZONE}
+        if obj.is_scheduled:
+            values |= {
+                "time": timeuntil(obj.published_at),
+                "date": date_format(
+                    timezone.localtime(obj.published_at), "DATETIME_FORMAT"
+                ),
+            }
+            return (
+                gettext("Scheduled: goes live in %(time)s, on %(date)s (%(zone)s).")
+                % values
+            )
+        if obj.unpublish_at is None:
+            return gettext("Live: visitors can see it.")
+        values["date"] = date_format(
+            timezone.localtime(obj.unpublish_at), "DATETIME_FORMAT"
+        )
+        if obj.is_published:
+            values["time"] = timeuntil(obj.unpublish_at)
+            return (
+                gettext("Live: leaves the site in %(time)s, on %(date)s (%(zone)s).")
+                % values
+            )
+        return (
+            gettext("Unpublished on %(date)s (%(zone)s): visitors no longer see it.")
+            % values
+        )
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
@@ -131,7 +240,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html(
             '<img src="{}" alt="{}" width="80" loading="lazy">',
             obj.image.url,
-            obj.image_alt,
+            obj.image_alt_text,
         )
 
     @admin.action(
@@ -139,20 +248,26 @@ class ArticleAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def publish(self, request, queryset):
-        # An item written here with no date is dated now; an imported or
-        # undated item keeps its missing date rather than get an invented one.
-        dated = (
-            queryset.filter(
-                published_at__isnull=True,
-                date_source=Article.DateSource.STATED,
-                source="",
-            )
-            .exclude(status=Article.Status.PUBLISHED)
-            .update(published_at=timezone.now())
-        )
-        published = queryset.exclude(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.PUBLISHED
-        )
+        if self.refuse_unless_publisher(request):
+            return
+        now = timezone.now()
+        published = dated = 0
+        # Saved one by one, not with update(), so that each is kept as a revision.
+        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+            article.status = Article.Status.PUBLISHED
+            # An item written here with no date is dated now; an imported or
+            # undated item keeps its missing date rather than get an invented one.
+            if (
+                article.published_at is None
+                and article.date_source == Article.DateSource.STATED
+                and not article.source
+            ):
+                article.published_at = now
+                dated += 1
+            article.save()
+            published += 1
+        if published:
+            set_comment(gettext("Published with the “publish” action."))
         message = ngettext(
             "%(count)d article was published.",
             "%(count)d articles were published.",
@@ -171,8 +286,13 @@ class ArticleAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def unpublish(self, request, queryset):
-        count = queryset.exclude(status=Article.Status.DRAFT).update(
-            status=Article.Status.DRAFT
+        if self.refuse_unless_publisher(request):
+            return
+        count = self.save_each(
+            request,
+            queryset.exclude(status=Article.Status.DRAFT),
+            gettext("Moved back to draft with the “unpublish” action."),
+            status=Article.Status.DRAFT,
         )
         self.message_user(
             request,

@@ -1,3 +1,4 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -6,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
 
 
@@ -17,11 +19,26 @@ class ArticleQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(Q(published_at__isnull=True) | Q(published_at__lte=now))
 
+    def not_expired(self, now=None):
+        now = now or timezone.now()
+        return self.filter(Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
+
+    def scheduled(self, now=None):
+        """Published, but dated in the future: they go live on their own."""
+        return self.live().filter(published_at__gt=now or timezone.now())
+
+    def expired(self, now=None):
+        """Published, but past their unpublish date: gone from the site."""
+        return self.live().filter(unpublish_at__lte=now or timezone.now())
+
     def published(self, now=None):
-        """What visitors may see: published, and not dated in the future."""
-        return self.live().due(now)
+        """What visitors may see: published, not dated in the future and not
+        past its unpublish date."""
+        now = now or timezone.now()
+        return self.live().due(now).not_expired(now)
 
 
+@reversion.register()
 class Article(models.Model):
     class Kind(models.TextChoices):
         PRESS_RELEASE = "press_release", _("Press release")
@@ -60,6 +77,12 @@ class Article(models.Model):
             "Leave empty when the date is not known; a future date schedules the item."
         ),
     )
+    unpublish_at = models.DateTimeField(
+        _("unpublish date"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the article leaves the public site at this time."),
+    )
     date_source = models.CharField(
         _("date source"),
         max_length=10,
@@ -77,12 +100,26 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
-    image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    image = models.ImageField(
+        _("image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("A JPEG, PNG or WebP photo, at most 10 MB and 8000 pixels a side."),
+    )
     image_alt = models.CharField(
         _("image alt text"),
         max_length=300,
         blank=True,
-        help_text=_("Required with an image: what the image shows."),
+        help_text=_("Required with an image, unless it is decorative: what it shows."),
+    )
+    image_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_(
+            "Tick when the image adds nothing to the text: screen readers then "
+            "skip it, and it needs no alt text."
+        ),
     )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
@@ -122,9 +159,21 @@ class Article(models.Model):
         get_latest_by = "published_at"
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, unpublish and schedule articles")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source"], condition=~Q(source=""), name="article_unique_source"
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(unpublish_at__gt=F("published_at")),
+                name="article_unpublish_after_publication",
+                violation_error_message=_(
+                    "The unpublish date must come after the publication date."
+                ),
             ),
         ]
         indexes = [
@@ -136,19 +185,50 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
+        uploaded = normalize_images(self, "image")
         super().save(*args, **kwargs)
+        if uploaded:
+            make_renditions(self, "image", "wide")
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
+        errors = {}
+        if self.image and not self.image_decorative and not self.image_alt.strip():
+            errors["image_alt"] = _(
+                "Describe the image for people who cannot see it, or tick "
+                "“decorative image”."
             )
+        if (
+            self.published_at
+            and self.unpublish_at
+            and self.unpublish_at <= self.published_at
+        ):
+            errors["unpublish_at"] = _(
+                "The unpublish date must come after the publication date."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and (
-            self.published_at is None or self.published_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and (self.published_at is None or self.published_at <= now)
+            and (self.unpublish_at is None or self.unpublish_at > now)
         )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def image_alt_text(self):
+        """The alt attribute: empty for a decorative image."""
+        return "" if self.image_decorative else self.image_alt

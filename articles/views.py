@@ -2,9 +2,12 @@ import operator
 from functools import reduce
 
 from django.db.models import Q
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import condition
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from iomsite.cache import content_changed_at
 from iomsite.views import ForgivingPaginationMixin, PreviewMixin
 
 from .filters import ArticleFilter, countries_include
@@ -30,6 +33,17 @@ class ArticleListView(ForgivingPaginationMixin, FilterView):
         return Article.objects.published().defer("body").prefetch_related("programmes")
 
 
+def article_last_modified(request, slug):
+    """The article's last update, or a later change to what its page shows
+    (related news, programmes, contacts); None for a page visitors cannot see,
+    such as a preview."""
+    updated = (
+        Article.objects.published().filter(slug=slug).values_list("updated", flat=True)
+    ).first()
+    return max(updated, content_changed_at()) if updated else None
+
+
+@method_decorator(condition(last_modified_func=article_last_modified), name="get")
 class ArticleDetailView(PreviewMixin, DetailView):
     model = Article
     queryset = Article.objects.prefetch_related("programmes")

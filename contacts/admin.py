@@ -1,11 +1,20 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
+from reversion_compare.admin import CompareVersionAdmin
+
+from iomsite.editorial import EditorialAdmin, GuardedInline
 
 from .models import Contact, KeyFigure, Office
+
+CONTACT_PUBLICATION_FIELDS = ["is_public", "show_email", "show_phones"]
+CONTACT_REFUSED_MESSAGE = _(
+    "Only publishers can show a contact, their email or their phones on the site, "
+    "or hide them. Save the contact hidden and ask a publisher."
+)
 
 
 class OfficeNeedsReviewFilter(admin.SimpleListFilter):
@@ -62,15 +71,21 @@ class KeyFigureInline(admin.TabularInline):
         return figure.needs_review if figure.pk else None
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(GuardedInline):
     model = Contact
     extra = 0
     fields = ["name", "role", "email", "is_public"]
     show_change_link = True
+    publication_fields = CONTACT_PUBLICATION_FIELDS
+    hidden_values = {"is_public": False}
+    publish_refused_message = CONTACT_REFUSED_MESSAGE
+
+    def is_public(self, values):
+        return values["is_public"]
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(EditorialAdmin):
     list_display = [
         "name",
         "kind",
@@ -96,6 +111,13 @@ class OfficeAdmin(admin.ModelAdmin):
     readonly_fields = ["source", "created", "updated"]
     inlines = [KeyFigureInline, ContactInline]
     view_on_site = True
+    rich_text_fields = ["migration_context"]
+    publication_fields = ["is_public"]
+    hidden_values = {"is_public": False}
+    publish_refused_message = _(
+        "Only publishers can show an office on the site or hide it. Save it hidden "
+        "and ask a publisher."
+    )
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "is_public"]}),
         (
@@ -135,9 +157,15 @@ class OfficeAdmin(admin.ModelAdmin):
     def figures_needing_review(self, office):
         return office.review_count
 
+    def is_public(self, values):
+        return values["is_public"]
+
+    def protecting_articles(self, office):
+        return office.articles.all()
+
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(admin.ModelAdmin):
+class KeyFigureAdmin(CompareVersionAdmin):
     list_display = [
         "value",
         "unit",
@@ -161,7 +189,7 @@ class KeyFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(EditorialAdmin):
     list_display = [
         "name",
         "role",
@@ -183,6 +211,9 @@ class ContactAdmin(admin.ModelAdmin):
     autocomplete_fields = ["office"]
     readonly_fields = ["created", "updated"]
     actions = ["make_public", "make_hidden"]
+    publication_fields = CONTACT_PUBLICATION_FIELDS
+    hidden_values = {"is_public": False}
+    publish_refused_message = CONTACT_REFUSED_MESSAGE
     fieldsets = [
         (None, {"fields": ["name", "role", "office", "is_public", "is_media_contact"]}),
         (
@@ -199,23 +230,37 @@ class ContactAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Photo"), {"fields": ["photo", "photo_alt"]}),
+        (_("Photo"), {"fields": ["photo", "photo_alt", "photo_decorative"]}),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
+
+    def is_public(self, values):
+        return values["is_public"]
 
     @admin.display(description=_("photo"))
     def thumbnail(self, contact):
         if not contact.photo:
             return ""
+        # No height: the Content-Security-Policy forbids the style attribute
+        # that would crop it, and a fixed height would squash the photo.
         return format_html(
-            '<img src="{}" alt="{}" width="48" height="48" style="object-fit: cover">',
+            '<img src="{}" alt="{}" width="48" loading="lazy">',
             contact.photo.url,
-            contact.photo_alt,
+            contact.photo_alt_text,
         )
 
     @admin.action(description=_("Show the selected contacts on the site"))
     def make_public(self, request, queryset):
-        count = queryset.update(is_public=True)
+        if self.refuse_unless_publisher(request):
+            return
+        # Counted like update() did: every selected contact is public now.
+        count = queryset.count()
+        self.save_each(
+            request,
+            queryset.filter(is_public=False),
+            gettext("Shown with the “show on the site” action."),
+            is_public=True,
+        )
         self.message_user(
             request,
             ngettext(
@@ -229,7 +274,15 @@ class ContactAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Hide the selected contacts from the site"))
     def make_hidden(self, request, queryset):
-        count = queryset.update(is_public=False)
+        if self.refuse_unless_publisher(request):
+            return
+        count = queryset.count()
+        self.save_each(
+            request,
+            queryset.filter(is_public=True),
+            gettext("Hidden with the “hide from the site” action."),
+            is_public=False,
+        )
         self.message_user(
             request,
             ngettext(

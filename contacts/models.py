@@ -1,10 +1,15 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
+from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
 
 
@@ -21,6 +26,8 @@ class OfficeQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
+# An office's versions include its key figures, edited on the same page.
+@reversion.register(follow=["figures"])
 class Office(models.Model):
     class Kind(models.TextChoices):
         REGIONAL = "regional", _("Regional office")
@@ -81,6 +88,7 @@ class Office(models.Model):
         ordering = ["kind", "name"]
         verbose_name = _("office")
         verbose_name_plural = _("offices")
+        permissions = [("publish_office", _("Can make offices public or hide them"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["source"], condition=~Q(source=""), name="office_unique_source"
@@ -115,6 +123,7 @@ class KeyFigureQuerySet(models.QuerySet):
         return self.filter(Q(label="") | Q(source_name="", source_url=""))
 
 
+@reversion.register()
 class KeyFigure(models.Model):
     office = models.ForeignKey(
         Office,
@@ -158,6 +167,7 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
+@reversion.register()
 class Contact(models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
@@ -198,8 +208,27 @@ class Contact(models.Model):
     )
     show_email = models.BooleanField(_("show email publicly"), default=True)
     show_phones = models.BooleanField(_("show phones publicly"), default=True)
-    photo = models.ImageField(_("photo"), upload_to="contacts/%Y/%m/", blank=True)
-    photo_alt = models.CharField(_("photo alt text"), max_length=200, blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="contacts/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("A JPEG, PNG or WebP photo, at most 10 MB and 8000 pixels a side."),
+    )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Required with a photo, unless it is decorative: who it shows."),
+    )
+    photo_decorative = models.BooleanField(
+        _("decorative photo"),
+        default=False,
+        help_text=_(
+            "Tick when the photo adds nothing to the name next to it: screen "
+            "readers then skip it, and it needs no alt text."
+        ),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -209,6 +238,12 @@ class Contact(models.Model):
         ordering = ["name", "pk"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
+        permissions = [
+            (
+                "publish_contact",
+                _("Can make contacts and their email and phones public or hide them"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["email"], condition=~Q(email=""), name="contact_unique_email"
@@ -220,17 +255,44 @@ class Contact(models.Model):
 
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
+        uploaded = normalize_images(self, "photo")
         super().save(*args, **kwargs)
+        if uploaded:
+            make_renditions(self, "photo", "portrait")
 
     def get_absolute_url(self):
         return f"{reverse('contacts:list')}#contact-{self.pk}"
 
     def clean(self):
-        if self.photo and not self.photo_alt.strip():
+        if self.photo and not self.photo_decorative and not self.photo_alt.strip():
             raise ValidationError(
-                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+                {
+                    "photo_alt": _(
+                        "Describe the photo for people who cannot see it, or tick "
+                        "“decorative photo”."
+                    )
+                }
             )
+
+    @property
+    def photo_alt_text(self):
+        """The alt attribute: empty for a decorative photo."""
+        return "" if self.photo_decorative else self.photo_alt
 
     @property
     def phone_list(self):
         return split_phones(self.phone)
+
+
+@receiver(pre_delete, sender=Office, dispatch_uid="protect_office_with_articles")
+def protect_office_with_articles(sender, instance, **kwargs):
+    """Articles link to offices through a many-to-many relation, which Django
+    would silently unlink: refuse instead, as ``on_delete=PROTECT`` does."""
+    articles = list(instance.articles.all())
+    if articles:
+        message = ngettext(
+            "The office “%(office)s” is used by %(count)d article.",
+            "The office “%(office)s” is used by %(count)d articles.",
+            len(articles),
+        ) % {"office": instance, "count": len(articles)}
+        raise models.ProtectedError(message, set(articles))

@@ -1,10 +1,15 @@
-from django.views.generic import DetailView
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.views.generic import DetailView, View
+from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
 from iomsite.views import ForgivingPaginationMixin, PreviewMixin
 
 from .filters import ContactFilter
 from .models import Contact, Office
+from .vcards import contact_vcard, office_vcard
 
 
 class ContactListView(ForgivingPaginationMixin, FilterView):
@@ -41,3 +46,35 @@ class OfficeDetailView(PreviewMixin, DetailView):
             }
         )
         return context
+
+
+def vcard_response(text, name):
+    response = HttpResponse(text, content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{slugify(name) or 'contact'}.vcf"
+    )
+    return response
+
+
+class ContactVCardView(SingleObjectMixin, View):
+    """The "add to address book" card of a public contact."""
+
+    def get_queryset(self):
+        return Contact.objects.published().select_related("office")
+
+    def get(self, request, *args, **kwargs):
+        contact = self.get_object()
+        url = request.build_absolute_uri(contact.get_absolute_url())
+        return vcard_response(contact_vcard(contact, url=url), contact.name)
+
+
+class OfficeVCardView(SingleObjectMixin, View):
+    """The "add to address book" card of a public office."""
+
+    def get_queryset(self):
+        return Office.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        office = self.get_object()
+        url = request.build_absolute_uri(office.get_absolute_url())
+        return vcard_response(office_vcard(office, url=url), office.name)

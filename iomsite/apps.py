@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class IomsiteConfig(AppConfig):
     name = "iomsite"
     verbose_name = _("Site")
+
+    def ready(self):
+        # Here rather than on import of iomsite.cache, so that saves made by
+        # management commands (import_legacy) also make cached pages stale.
+        from .cache import connect_signals
+
+        connect_signals()

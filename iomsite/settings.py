@@ -5,11 +5,13 @@ defaults are those of a developer's machine (SQLite in the project folder).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.bootstrap
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -59,6 +61,11 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
+    "reversion",
+    "reversion_compare",
+    "axes",
+    "django_prose_editor",
+    "sorl.thumbnail",
     "iomsite",
     "contacts",
     "programmes",
@@ -67,7 +74,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside every middleware that may set a cookie or a Vary header, which
+    # decide whether a page may be cached (iomsite/cache.py).
+    "iomsite.cache.PublicPageCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "iomsite.urls"
@@ -93,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "iomsite.context_processors.site",
             ],
         },
@@ -139,7 +154,13 @@ STATICFILES_DIRS = [
 ]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads live outside the code tree in production; a developer's stay in media/.
+MEDIA_ROOT = Path(
+    os.environ.get(
+        "DJANGO_MEDIA_ROOT",
+        BASE_DIR / "media" if DEBUG else "/var/lib/iomsite/media",
+    )
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -151,6 +172,47 @@ STORAGES = {
         )
     },
 }
+# Hashed names are served as immutable for ten years by WhiteNoise itself; this
+# is for the few files asked for by their plain name.
+WHITENOISE_MAX_AGE = 0 if DEBUG else 24 * 60 * 60
+
+
+def cache_settings(environ):
+    """CACHES from the environment: local memory by default; Redis when
+    REDIS_URL is set, so that every app server shares one cache (and one content
+    version); DJANGO_CACHE_BACKEND=dummy turns caching off."""
+    redis_url = environ.get("REDIS_URL", "")
+    backend = environ.get("DJANGO_CACHE_BACKEND") or (
+        "redis" if redis_url else "locmem"
+    )
+    if backend == "redis":
+        if not redis_url:
+            raise ImproperlyConfigured("DJANGO_CACHE_BACKEND=redis needs REDIS_URL.")
+        default = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "iomsite",
+            # A Redis that is down slows pages by a second, never stops them.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    elif backend == "locmem":
+        default = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "iomsite",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    elif backend == "dummy":
+        default = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    else:
+        raise ImproperlyConfigured(
+            f"DJANGO_CACHE_BACKEND must be locmem, redis or dummy, not {backend!r}."
+        )
+    return {"default": default}
+
+
+CACHES = cache_settings(os.environ)
+# How long a public page is cached at most (scheduled items cut it short).
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -159,6 +221,107 @@ COUNTRIES_FIRST = ["AR", "BO", "BR", "CL", "CO", "EC", "PY", "PE", "UY", "VE"]
 COUNTRIES_FIRST_BREAK = "──────"
 
 LOGIN_URL = "admin:login"
+
+# -- Security ---------------------------------------------------------------
+# README "Security" explains each variable; `check --deploy` passes with
+# DJANGO_DEBUG=0, DJANGO_HTTPS=1, a long DJANGO_SECRET_KEY and the defaults below.
+
+# Where the admin lives, for example "staff-7f3a/" (a trailing slash is added).
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+
+HTTPS = env_bool("DJANGO_HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = (
+    int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600))) if HTTPS else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+# "X-Forwarded-Proto:https" when a proxy that always sets (and never passes on)
+# that header terminates TLS in front of Django.
+if proxy_ssl_header := os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    header, _separator, value = proxy_ssl_header.partition(":")
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + header.strip().upper().replace("-", "_"),
+        value.strip(),
+    )
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    # Pages load scripts and styles from our static files only; the admin's
+    # few inline <script>/<style> elements carry the request's nonce.
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    # data: for the SVG icons inside Bootstrap's stylesheet.
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "upgrade-insecure-requests": HTTPS,
+}
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username/address pair is refused before the
+    # password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", "30"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The lock lasts its time from the last wrong password; trying again while locked
+# out (refused without checking the password) does not make it longer.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "iomsite.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "iomsite.security.client_ip_address"
+# How many proxies of ours append to X-Forwarded-For in front of Django.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
+# -- Mail ---------------------------------------------------------------------
+# Through SMTP, to the local mail server unless DJANGO_EMAIL_HOST names another;
+# a developer's site without DJANGO_EMAIL_HOST prints mail on the console.
+if DEBUG and not os.environ.get("DJANGO_EMAIL_HOST"):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
+                "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
+                "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS"),
+                "use_ssl": env_bool("DJANGO_EMAIL_USE_SSL"),
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "IOM South America <webmaster@localhost>"
+)
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who gets the error reports: comma-separated addresses.
+ADMINS = env_list("DJANGO_ADMINS")
+
+# -- Images -------------------------------------------------------------------
+# Renditions (iomsite.images) are made once by sorl-thumbnail and remembered
+# in its key-value store; they are never larger than the original.
+THUMBNAIL_UPSCALE = False
+THUMBNAIL_QUALITY = 82
+THUMBNAIL_PREFIX = "renditions/"
+THUMBNAIL_PRESERVE_FORMAT = True
+THUMBNAIL_CACHE = "default"
 
 LOGGING = {
     "version": 1,

@@ -4,16 +4,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import views
+from . import sitemaps, views
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("articles.urls")),
     path("programmes/", include("programmes.urls")),
     path("contacts/", include("contacts.urls")),
+    path("search/", views.SearchView.as_view(), name="search"),
     prefix_default_language=False,
 )
 

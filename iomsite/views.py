@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView
@@ -5,6 +6,8 @@ from django.views.generic import TemplateView
 from articles.models import Article
 from contacts.models import Office
 from programmes.models import Programme
+
+from . import search
 
 
 class PreviewMixin:
@@ -62,6 +65,45 @@ class HomeView(TemplateView):
         context["regional_office"] = next(
             (office for office in offices if office.kind == Office.Kind.REGIONAL), None
         )
+        return context
+
+
+class SearchView(TemplateView):
+    """``?q=`` over every result type: the best few of each, or with
+    ``?type=`` all of one type, paginated."""
+
+    template_name = "search/search.html"
+    paginate_by = 20
+    preview_count = 5
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = search.SearchTerms.from_input(self.request.GET.get("q", ""))
+        result_type = search.RESULT_TYPES.get(self.request.GET.get("type", ""))
+        context.update(
+            terms=terms,
+            result_type=result_type,
+            result_types=search.RESULT_TYPES.values(),
+            max_query_length=search.MAX_QUERY_LENGTH,
+        )
+        if not terms:
+            return context
+        site_search = search.SiteSearch(terms)
+        context.update(
+            tallies=site_search.tallies(), suggestion=site_search.suggestion()
+        )
+        if result_type:
+            matches = search.RankedMatches(site_search, result_type)
+            paginator = Paginator(matches, self.paginate_by)
+            page = paginator.get_page(self.request.GET.get("page"))
+            context.update(
+                tally=site_search.tally(result_type),
+                paginator=paginator,
+                page_obj=page,
+                hits=site_search.hits(result_type, page.object_list),
+            )
+        else:
+            context["sections"] = site_search.sections(self.preview_count)
         return context
 
 

@@ -1,13 +1,15 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from iomsite.editorial import EditorialAdmin
 
 from .models import Programme
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(EditorialAdmin):
     list_display = ["title", "order", "is_published", "thumbnail"]
     list_editable = ["order"]
     list_filter = ["is_published", ("offices", admin.RelatedOnlyFieldListFilter)]
@@ -16,29 +18,51 @@ class ProgrammeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["offices", "focal_points"]
     readonly_fields = ["created", "updated"]
     actions = ["publish", "unpublish"]
+    rich_text_fields = ["body"]
+    publication_fields = ["is_published"]
+    hidden_values = {"is_published": False}
+    publish_refused_message = _(
+        "Only publishers can publish or unpublish a programme. Save it unpublished "
+        "and ask a publisher."
+    )
     fieldsets = [
         (
             None,
             {"fields": ["title", "slug", "summary", "body", "order", "is_published"]},
         ),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Image"), {"fields": ["image", "image_alt", "image_decorative"]}),
         (_("Where and who"), {"fields": ["offices", "focal_points"]}),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
+
+    def is_public(self, values):
+        return values["is_published"]
+
+    def protecting_articles(self, programme):
+        return programme.articles.all()
 
     @admin.display(description=_("image"))
     def thumbnail(self, programme):
         if not programme.image:
             return ""
         return format_html(
-            '<img src="{}" alt="{}" width="80">',
+            '<img src="{}" alt="{}" width="80" loading="lazy">',
             programme.image.url,
-            programme.image_alt,
+            programme.image_alt_text,
         )
 
     @admin.action(description=_("Publish the selected programmes"))
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        if self.refuse_unless_publisher(request):
+            return
+        # Counted like update() did: every selected programme is published now.
+        count = queryset.count()
+        self.save_each(
+            request,
+            queryset.filter(is_published=False),
+            gettext("Published with the “publish” action."),
+            is_published=True,
+        )
         self.message_user(
             request,
             ngettext(
@@ -52,7 +76,15 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unpublish the selected programmes"))
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        if self.refuse_unless_publisher(request):
+            return
+        count = queryset.count()
+        self.save_each(
+            request,
+            queryset.filter(is_published=True),
+            gettext("Unpublished with the “unpublish” action."),
+            is_published=False,
+        )
         self.message_user(
             request,
             ngettext(

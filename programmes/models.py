@@ -1,8 +1,13 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
 
 
@@ -11,6 +16,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
+@reversion.register()
 class Programme(models.Model):
     title = models.CharField(_("title"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -20,8 +26,27 @@ class Programme(models.Model):
         help_text=_("One or two sentences shown in lists and search results."),
     )
     body = models.TextField(_("body"), blank=True)
-    image = models.ImageField(_("image"), upload_to="programmes/%Y/%m/", blank=True)
-    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
+    image = models.ImageField(
+        _("image"),
+        upload_to="programmes/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("A JPEG, PNG or WebP photo, at most 10 MB and 8000 pixels a side."),
+    )
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Required with an image, unless it is decorative: what it shows."),
+    )
+    image_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_(
+            "Tick when the image adds nothing to the text: screen readers then "
+            "skip it, and it needs no alt text."
+        ),
+    )
     offices = models.ManyToManyField(
         "contacts.Office",
         verbose_name=_("offices"),
@@ -46,19 +71,47 @@ class Programme(models.Model):
         ordering = ["order", "title"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+        permissions = [("publish_programme", _("Can publish and unpublish programmes"))]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
+        uploaded = normalize_images(self, "image")
         super().save(*args, **kwargs)
+        if uploaded:
+            make_renditions(self, "image", "wide")
 
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        if self.image and not self.image_alt.strip():
+        if self.image and not self.image_decorative and not self.image_alt.strip():
             raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
+                {
+                    "image_alt": _(
+                        "Describe the image for people who cannot see it, or tick "
+                        "“decorative image”."
+                    )
+                }
             )
+
+    @property
+    def image_alt_text(self):
+        """The alt attribute: empty for a decorative image."""
+        return "" if self.image_decorative else self.image_alt
+
+
+@receiver(pre_delete, sender=Programme, dispatch_uid="protect_programme_with_articles")
+def protect_programme_with_articles(sender, instance, **kwargs):
+    """Articles link to programmes through a many-to-many relation, which
+    Django would silently unlink: refuse instead, as ``on_delete=PROTECT`` does."""
+    articles = list(instance.articles.all())
+    if articles:
+        message = ngettext(
+            "The programme “%(programme)s” is used by %(count)d article.",
+            "The programme “%(programme)s” is used by %(count)d articles.",
+            len(articles),
+        ) % {"programme": instance, "count": len(articles)}
+        raise models.ProtectedError(message, set(articles))

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 
@@ -29,3 +30,17 @@ def english_by_default():
     """A request to /es/… must not leave Spanish on for the next test."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache(settings):
+    """Every test starts with an empty local-memory cache: a page cached by one
+    test must not answer the next, and no test may flush a Redis that
+    REDIS_URL names."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tests",
+        }
+    }
+    caches["default"].clear()

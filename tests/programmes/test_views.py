@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
+from iomsite.images import picture_for
 from programmes.models import Programme
 from tests.factories import (
     ArticleFactory,
@@ -56,9 +57,9 @@ def test_list_shows_the_image_with_its_alt_text(client):
 
     response = client.get(reverse("programmes:list"))
 
-    assert f'src="{programme.image.url}" alt="A health worker in Lima"' in (
-        response.text
-    )
+    picture = picture_for(programme.image)  # renditions of the image
+    assert f'<img src="{picture.src}" srcset="{picture.srcset}"' in response.text
+    assert 'alt="A health worker in Lima" class="card-img-top"' in response.text
 
 
 def test_detail_shows_title_summary_and_body(client, programme):
@@ -88,7 +89,9 @@ def test_detail_shows_image_with_alt(client, programme):
 
     response = client.get(programme.get_absolute_url())
 
-    assert f'src="{programme.image.url}" alt="Tents in a camp"' in response.text
+    picture = picture_for(programme.image)  # renditions of the image
+    assert f'<img src="{picture.src}" srcset="{picture.srcset}"' in response.text
+    assert 'alt="Tents in a camp" class="img-fluid rounded"' in response.text
 
 
 def test_detail_links_the_public_offices_where_it_runs(client, programme):

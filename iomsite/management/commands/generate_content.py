@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from articles.models import Article
 from contacts.models import Contact, KeyFigure, Office
+from iomsite.cache import bump_content_version
 from programmes.models import Programme
 
 GENERATED = "generated:"
@@ -578,6 +579,8 @@ class Command(BaseCommand):
             contacts = generator.contacts(offices)
             start = next_article_number()
             languages = generator.articles(articles, start, offices, contacts)
+            # bulk_create() sends no signal: make cached pages stale ourselves.
+            bump_content_version()
         elapsed = time.monotonic() - started
         self._say(
             options,

@@ -1,0 +1,247 @@
+"""Uploaded images: what is accepted, how it is stored, how it is served.
+
+- ``validate_image`` (a model field validator) accepts JPEG, PNG and WebP files
+  that Pillow can decode, up to ``MAX_UPLOAD_BYTES`` and ``MAX_DIMENSION`` pixels
+  a side; SVG, PDF, HTML or a "decompression bomb" are refused.
+- ``normalize_images`` (called from the models' ``save()``) re-encodes a new
+  upload upright and without its EXIF/XMP metadata (GPS position, camera, owner).
+- ``picture_for`` gives the responsive renditions the ``{% picture %}`` tag
+  (``iomsite/templatetags/pictures.py``) writes out: several widths, in WebP and
+  in the original format, made once by sorl-thumbnail and then reused.
+"""
+
+import io
+import logging
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sorl.thumbnail import default, get_thumbnail
+
+logger = logging.getLogger(__name__)
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_DIMENSION = 8000
+# Pillow decodes the whole image to re-encode it: 40 megapixels are ~120 MB.
+MAX_PIXELS = 40_000_000
+# Pillow format → file extension, the only formats accepted.
+ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+EXTENSION_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 88, "optimize": True, "progressive": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 88, "method": 4},
+}
+
+
+@dataclass(frozen=True)
+class Renditions:
+    widths: tuple
+    # The plain ``src`` (for browsers without ``srcset``) and the ``width`` and
+    # ``height`` attributes are those of the widest rendition up to this width.
+    fallback_width: int
+    square: bool = False
+
+
+RENDITIONS = {
+    # Photos as wide as the page's column or a card.
+    "wide": Renditions(widths=(480, 960, 1440), fallback_width=960),
+    # The 96-pixel contact photos, cropped to squares.
+    "portrait": Renditions(widths=(96, 192), fallback_width=96, square=True),
+}
+
+
+def validate_image(value):
+    # A stored file was checked when it was uploaded.
+    if getattr(value, "_committed", False):
+        return
+    if value.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("This file is %(size)s; an image may be at most %(limit)s."),
+            code="image_too_large",
+            params={
+                "size": filesizeformat(value.size),
+                "limit": filesizeformat(MAX_UPLOAD_BYTES),
+            },
+        )
+    image = _open(value)
+    if image.format not in ACCEPTED_FORMATS:
+        raise ValidationError(
+            _(
+                "%(format)s files are not accepted: upload a photo or picture as "
+                "JPEG, PNG or WebP."
+            ),
+            code="image_format",
+            params={"format": image.format},
+        )
+    width, height = image.size
+    if max(width, height) > MAX_DIMENSION or width * height > MAX_PIXELS:
+        raise ValidationError(
+            _(
+                "This image is %(width)d×%(height)d pixels; make it at most "
+                "%(limit)d pixels wide and high (and at most 40 megapixels)."
+            ),
+            code="image_dimensions",
+            params={"width": width, "height": height, "limit": MAX_DIMENSION},
+        )
+    try:
+        image.load()
+    except (OSError, ValueError, SyntaxError) as error:
+        raise _not_an_image() from error
+
+
+NOT_AN_IMAGE = _(
+    "This file is not an image we can use (or it is damaged). Upload a photo or "
+    "picture as JPEG, PNG or WebP; SVG and other files are refused."
+)
+
+
+def _not_an_image():
+    return ValidationError(NOT_AN_IMAGE, code="invalid_image")
+
+
+def _open(file):
+    """Pillow's image of ``file``, read from a copy: Pillow may close the file
+    it reads, and the upload must stay readable to be saved."""
+    file.seek(0)
+    data = io.BytesIO(file.read())
+    file.seek(0)
+    try:
+        # A bomb is refused here, before anything is decoded; the warning
+        # Pillow gives for merely large images is made an error as well.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return Image.open(data)
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        ValueError,
+        SyntaxError,
+    ) as error:
+        raise _not_an_image() from error
+
+
+def normalize_images(instance, *field_names):
+    """Re-encode each newly uploaded image of ``instance``, before it is saved.
+    Returns whether there was one."""
+    uploaded = False
+    for name in field_names:
+        field_file = getattr(instance, name)
+        if field_file and not field_file._committed:
+            filename, content = reencoded(field_file)
+            field_file.save(filename, content, save=False)
+            uploaded = True
+    return uploaded
+
+
+def reencoded(file):
+    """(file name, content) of ``file`` upright, without metadata, in the same
+    format; the name keeps the uploaded stem and gets the format's extension."""
+    with _open(file) as image:
+        image_format = image.format
+        icc_profile = image.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(image)
+    # Encoders would copy a comment or XMP from here: keep only what the
+    # pixels need.
+    upright.info = {
+        key: value for key, value in upright.info.items() if key == "transparency"
+    }
+    if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
+        upright = upright.convert("RGB")
+    options = dict(SAVE_OPTIONS[image_format])
+    if icc_profile:
+        options["icc_profile"] = icc_profile
+    buffer = io.BytesIO()
+    upright.save(buffer, format=image_format, **options)
+    stem = PurePath(file.name).stem or "image"
+    return f"{stem}{ACCEPTED_FORMATS[image_format]}", ContentFile(buffer.getvalue())
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What an ``<img>`` (and its WebP ``<source>``) needs."""
+
+    src: str
+    width: int
+    height: int
+    srcset: str
+    webp_srcset: str
+
+
+def picture_for(field_file, spec="wide"):
+    """The renditions of an image file for one of ``RENDITIONS``, or None when
+    they cannot be made (the file is missing, say): show the original then."""
+    if not field_file:
+        return None
+    renditions = RENDITIONS[spec]
+    widths, square = renditions.widths, renditions.square
+    extension = PurePath(field_file.name).suffix.lower()
+    original_format = EXTENSION_FORMATS.get(extension, "JPEG")
+    try:
+        originals = _renditions(field_file, widths, original_format, square)
+        webps = (
+            []
+            if original_format == "WEBP"
+            else _renditions(field_file, widths, "WEBP", square)
+        )
+    except Exception:
+        logger.exception("No renditions of %s", field_file.name)
+        return None
+    fallback = [
+        image for image in originals if image.width <= renditions.fallback_width
+    ]
+    fallback = fallback[-1] if fallback else originals[0]
+    return Picture(
+        src=fallback.url,
+        width=fallback.width,
+        height=fallback.height,
+        srcset=_srcset(originals),
+        webp_srcset=_srcset(webps),
+    )
+
+
+def make_renditions(instance, field_name, spec):
+    """Make the renditions of a newly saved image now rather than when a
+    visitor first asks for them; a failure only leaves that to the page."""
+    field_file = getattr(instance, field_name)
+    if field_file:
+        picture_for(field_file, spec)
+
+
+def _renditions(field_file, widths, image_format, square):
+    """The thumbnails, narrowest first. Without upscaling, no width past the
+    original's is made: the original's width is the last one."""
+    thumbnails = []
+    for width in sorted(widths):
+        thumbnail = _thumbnail(field_file, width, image_format, square)
+        thumbnails.append(thumbnail)
+        if thumbnail.width < width:
+            break
+    return thumbnails
+
+
+def _thumbnail(field_file, width, image_format, square):
+    if square:
+        options = {"geometry_string": f"{width}x{width}", "crop": "center"}
+    else:
+        options = {"geometry_string": str(width)}
+    thumbnail = get_thumbnail(field_file, format=image_format, **options)
+    if not thumbnail.exists():
+        # The store remembers a file that is gone (media restored without its
+        # renditions, say): forget it and make it again, once.
+        default.kvstore.delete(thumbnail, delete_thumbnails=False)
+        thumbnail = get_thumbnail(field_file, format=image_format, **options)
+        if not thumbnail.exists():
+            raise FileNotFoundError(thumbnail.name)
+    return thumbnail
+
+
+def _srcset(thumbnails):
+    return ", ".join(f"{image.url} {image.width}w" for image in thumbnails)

@@ -1,0 +1,65 @@
+"""The demo content, and the public page types that the browser, accessibility
+and HTML checks visit (tests/browser/ and tests/test_html_validity.py)."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import NoReverseMatch, reverse
+
+from articles.models import Article
+
+from ..factories import make_image_file
+
+DEMO_CONTENT = settings.BASE_DIR / "iomsite" / "demo" / "legacy"
+
+# Demo objects the pages below are about (imported from DEMO_CONTENT).
+FEATURED_ARTICLE = "border-officials-peru-trained-identify-victims-trafficking"
+PROGRAMME = "counter-trafficking"
+COUNTRY_OFFICE = "iom-peru"
+REGIONAL_OFFICE = "iom-south-america"
+IMAGE_ALT = "Border officials in a training room in Tumbes"
+
+
+def load_demo_content():
+    """What ``make run`` shows: the demo pages imported by ``import_legacy``,
+    plus a photo on the featured article (the demo pages have none). Returns
+    the featured article."""
+    call_command("import_legacy", str(DEMO_CONTENT), verbosity=0)
+    article = Article.objects.get(slug=FEATURED_ARTICLE)
+    article.image = make_image_file(
+        "border-post.jpg", size=(1200, 675), image_format="JPEG"
+    )
+    article.image_alt = IMAGE_ALT
+    article.image_caption = "Officials practise interviews at the border post."
+    article.image_credit = "IOM Peru"
+    article.save()
+    return article
+
+
+def search_url():
+    """The site search, or None while it does not exist."""
+    try:
+        return reverse("search")
+    except NoReverseMatch:
+        return None
+
+
+def public_pages():
+    """{name: path} of every public page type, filled with the demo content."""
+    news = reverse("articles:list")
+    pages = {
+        "home": reverse("home"),
+        "news": news,
+        "news-filtered": f"{news}?programme={PROGRAMME}&country=PE",
+        "news-invalid-filter": f"{news}?year=abc",
+        "article": reverse("articles:detail", kwargs={"slug": FEATURED_ARTICLE}),
+        "programmes": reverse("programmes:list"),
+        "programme": reverse("programmes:detail", kwargs={"slug": PROGRAMME}),
+        "contacts": reverse("contacts:list"),
+        "office": reverse("contacts:office", kwargs={"slug": COUNTRY_OFFICE}),
+        "regional-office": reverse("contacts:office", kwargs={"slug": REGIONAL_OFFICE}),
+        "not-found": f"{news}no-such-article/",
+    }
+    if search := search_url():
+        pages["search"] = f"{search}?q=trafficking"
+        pages["search-news"] = f"{search}?q=trafficking&type=news"
+    return pages
