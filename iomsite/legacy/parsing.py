@@ -1845,6 +1845,15 @@ class _OfficeDetails:
             word for word in parts[-2].split() if not any(c.isdigit() for c in word)
         )
 
+    @property
+    def street_address(self) -> str:
+        """The address without its last line when that line is only the city
+        and the country, which the office keeps in fields of their own."""
+        lines = self.address
+        if self.city and len(_CITY_SPLIT_RE.split(lines[-1])) == 2:
+            lines = lines[:-1]
+        return ", ".join(lines)
+
 
 _CITY_SPLIT_RE = re.compile(r",|\s[-–]\s")
 
@@ -1941,7 +1950,7 @@ def _parse_office(document: _Document, headings) -> LegacyPage:
         name=f"{'OIM' if language == 'es' else 'IOM'} {region or context_country}",
         country=country,
         city=contact.city,
-        address=", ".join(contact.address),
+        address=contact.street_address,
         phones=tuple(dict.fromkeys(contact.phones)),
         email=contact.email,
         website=contact.website,

@@ -354,9 +354,9 @@ class TestBoliviaOffice:
 
     def test_contact_information(self, office):
         assert office.city == "La Paz"
+        # "La Paz, Bolivia", the last address line, is the city and the country.
         assert office.address == (
-            "Calacoto Calle 22, Edif. Montecristo #7896 1er piso Of. 103, "
-            "La Paz, Bolivia"
+            "Calacoto Calle 22, Edif. Montecristo #7896 1er piso Of. 103"
         )
         assert office.phones == ("+591 2 2770161",)
         assert office.email == "iomlapaz@iom.int"
@@ -976,7 +976,7 @@ Sitio web: https://peru.iom.int
     office = page.office
     assert (office.name, office.country, office.language) == ("OIM Perú", "PE", "es")
     assert office.city == "Lima"
-    assert office.address == "Av. Ejemplo 456, San Isidro, Lima - Perú"
+    assert office.address == "Av. Ejemplo 456, San Isidro"
     assert office.phones == ("+51 1 633 0000", "+51 1 633 0001")
     assert office.email == "oimlima@iom.int"
     assert office.website == "https://peru.iom.int"
@@ -1002,7 +1002,7 @@ def test_regional_office_page_is_named_after_its_region():
     office = page.office
     assert office.name == "IOM South America"
     assert (office.country, office.city) == ("AR", "Buenos Aires")
-    assert office.address == "Av. Callao 1033, piso 3, Buenos Aires, Argentina"
+    assert office.address == "Av. Callao 1033, piso 3"
     assert office.phones == ("+54 11 4813 3330",)
     assert office.email == "robuenosaires@example.org"
     assert office.twitter == "https://twitter.com/OIMSudamericaDemo"
