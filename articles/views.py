@@ -3,6 +3,7 @@ from functools import reduce
 
 from django.db.models import Q
 from django.utils.decorators import method_decorator
+from django.utils.html import strip_tags
 from django.views.decorators.http import condition
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -62,9 +63,18 @@ class ArticleDetailView(PreviewMixin, DetailView):
                 ],
                 "contacts": article.contacts.published().select_related("office"),
                 "related_articles": related_articles(article),
+                "show_summary": summary_adds_to_body(article),
             }
         )
         return context
+
+
+def summary_adds_to_body(article):
+    """An imported summary is often the body's opening sentence: showing it
+    above the body would say it twice."""
+    summary = " ".join(article.summary.split()).rstrip(".…")
+    opening = " ".join(strip_tags(article.body)[: len(summary) + 50].split())
+    return bool(summary) and not opening.startswith(summary)
 
 
 def related_articles(article, count=RELATED_COUNT):

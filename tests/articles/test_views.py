@@ -672,3 +672,20 @@ def test_latest_articles_widget_queries_do_not_grow(django_assert_num_queries):
     # The articles, then their programmes.
     with django_assert_num_queries(2):
         render_widget("{% latest_articles 6 programme=p %}", p=programme)
+
+
+@pytest.mark.django_db
+def test_summary_is_not_repeated_when_the_body_opens_with_it(client):
+    repeated = ArticleFactory(
+        summary="Officials met in Lima.",
+        body="<p>Officials met in Lima. They agreed on a plan.</p>",
+    )
+    distinct = ArticleFactory(
+        summary="A plan against trafficking.",
+        body="<p>Officials met in Lima. They agreed on a plan.</p>",
+    )
+
+    assert client.get(repeated.get_absolute_url()).context["show_summary"] is False
+    response = client.get(distinct.get_absolute_url())
+    assert response.context["show_summary"] is True
+    assert '<p class="lead" lang="en">A plan against trafficking.</p>' in response.text
