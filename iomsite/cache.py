@@ -22,7 +22,6 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Max, Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csp import get_nonce
 from django.utils import timezone, translation
@@ -110,19 +109,23 @@ class Schedule:
 
 
 def schedule_from_database(now):
+    """The last scheduled change that came due and the next one, each read
+    with an ORDER BY … LIMIT 1 that an index answers."""
     queryset, fields = scheduled_dates()
-    aggregates = {}
+    last_changes, next_changes = [], []
     for field in fields:
-        aggregates[f"last_{field}"] = Max(field, filter=Q(**{f"{field}__lte": now}))
-        aggregates[f"next_{field}"] = Min(field, filter=Q(**{f"{field}__gt": now}))
-    dates = queryset.aggregate(**aggregates)
+        dates = queryset.filter(**{f"{field}__isnull": False}).values_list(
+            field, flat=True
+        )
+        last_changes.append(
+            dates.filter(**{f"{field}__lte": now}).order_by(f"-{field}").first()
+        )
+        next_changes.append(
+            dates.filter(**{f"{field}__gt": now}).order_by(field).first()
+        )
     return Schedule(
-        last_change=max(
-            filter(None, (dates[f"last_{field}"] for field in fields)), default=None
-        ),
-        next_change=min(
-            filter(None, (dates[f"next_{field}"] for field in fields)), default=None
-        ),
+        last_change=max(filter(None, last_changes), default=None),
+        next_change=min(filter(None, next_changes), default=None),
     )
 
 
@@ -185,10 +188,10 @@ def page_timeout(now, version):
     return timeout
 
 
-def page_cache_key(request, version):
+def page_cache_key(request, version, language):
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page:{version}:{translation.get_language()}:{digest}"
+    return f"page:{version}:{language}:{digest}"
 
 
 def is_anonymous_request(request):
@@ -218,52 +221,66 @@ def is_cacheable_response(request, response):
     return not get_nonce(request)
 
 
+def page_language(request):
+    """The language the page at this URL is in, known before LocaleMiddleware
+    runs: the URL's prefix, or the default language (i18n_patterns with
+    prefix_default_language=False)."""
+    return (
+        translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    )
+
+
 @dataclass
 class PageCacheEntry:
     key: str
     version: str
     started_at: datetime
-    hit: bool = False
 
 
 class PublicPageCacheMiddleware:
     """Serves anonymous GET/HEAD requests of public pages from the cache.
 
     It goes near the top of MIDDLEWARE, outside every middleware that may set a
-    cookie or a Vary header, so that it sees them before storing a response.
+    cookie or a Vary header, so that it sees them before storing a response;
+    a page found in the cache is answered without running them at all.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.admin_prefix = "/" + settings.ADMIN_PATH
 
     def __call__(self, request):
+        entry = self.entry_for(request)
+        if entry is None:
+            return self.get_response(request)
+        try:
+            cached = page_cache().get(entry.key)
+        except Exception:
+            logger.warning("The page cache cannot be reached.", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            return cached
         response = self.get_response(request)
-        entry = getattr(request, "page_cache_entry", None)
-        if entry and not entry.hit and is_cacheable_response(request, response):
+        if is_cacheable_response(request, response):
             self.store(entry, response)
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def entry_for(self, request):
+        """Where this request's page is kept, or None if it is not for the
+        cache: not a GET/HEAD, from staff or a visitor with a session, or for
+        the admin."""
         if request.method not in ("GET", "HEAD") or not is_anonymous_request(request):
             return None
-        if "admin" in request.resolver_match.namespaces:
+        if request.path_info.startswith(self.admin_prefix):
             return None
         version = content_version()
         if version is None:
             return None
-        entry = PageCacheEntry(
-            key=page_cache_key(request, version),
+        return PageCacheEntry(
+            key=page_cache_key(request, version, page_language(request)),
             version=version,
             started_at=timezone.now(),
         )
-        request.page_cache_entry = entry
-        try:
-            response = page_cache().get(entry.key)
-        except Exception:
-            logger.warning("The page cache cannot be reached.", exc_info=True)
-            response = None
-        entry.hit = response is not None
-        return response
 
     def store(self, entry, response):
         timeout = page_timeout(entry.started_at, entry.version)

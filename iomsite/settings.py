@@ -46,6 +46,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,10 +78,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so that pages served from it answer 304 too.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Outside every middleware that may set a cookie or a Vary header, which
     # decide whether a page may be cached (iomsite/cache.py).
     "iomsite.cache.PublicPageCacheMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,6 +146,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Programme and office texts in both languages (programmes/translation.py,
+# contacts/translation.py): a Spanish text left empty shows the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/Argentina/Buenos_Aires")
 USE_I18N = True
 USE_TZ = True
@@ -323,6 +330,10 @@ THUMBNAIL_PREFIX = "renditions/"
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_CACHE = "default"
 
+# History comparisons (django-reversion-compare) show a foreign key as changed
+# when it points elsewhere, not whenever any other field of the object changed.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -332,4 +343,5 @@ LOGGING = {
         "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
     },
 }
-SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "IOM South America")
+# Translated ("OIM América del Sur") unless DJANGO_SITE_NAME sets one name for both.
+SITE_NAME = os.environ.get("DJANGO_SITE_NAME") or _("IOM South America")
