@@ -16,7 +16,7 @@ BASE_PYTHON ?= $(shell for candidate in $(PYTHON_CANDIDATES); do \
 	$$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && \
 	{ echo $$candidate; break; }; done)
 
-.PHONY: run test install migrate demo lint clean backup restore bench
+.PHONY: run test install migrate demo lint clean backup restore bench messages
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt build-constraints.txt
 	@test -n "$(BASE_PYTHON)" || { echo "Python 3.12 or newer is required (install it, or set BASE_PYTHON=/path/to/python3.12)." >&2; exit 1; }
@@ -69,6 +69,14 @@ restore: install
 # the site under gunicorn against a bare Django view (bench/README.md).
 bench: install
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# make messages: the Spanish catalogue brought up to date with the code, then
+# compiled. Needs GNU gettext (apt-get install gettext); nothing else does, as
+# both locale/es/LC_MESSAGES/django.po and django.mo are committed.
+MESSAGES_IGNORE := $(addprefix --ignore=,node_modules tests bench static staticfiles media)
+messages: install
+	$(PY) manage.py makemessages -l es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages -l es --ignore=.venv --ignore=node_modules
 
 lint: install
 	$(PY) -m ruff check .

@@ -122,7 +122,7 @@ class ArticleAdmin(EditorialAdmin):
     search_help_text = _("Searches the title, summary, body and legacy source.")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["programmes", "offices", "contacts"]
+    autocomplete_fields = ["programmes", "offices", "contacts", "translation_of"]
     readonly_fields = ["publication_state", "source", "created", "updated"]
     save_on_top = True
     actions = ["publish", "unpublish"]
@@ -136,7 +136,17 @@ class ArticleAdmin(EditorialAdmin):
     fieldsets = [
         (
             _("Content"),
-            {"fields": ["title", "slug", "kind", "language", "summary", "body"]},
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    "language",
+                    "translation_of",
+                    "summary",
+                    "body",
+                ]
+            },
         ),
         (
             _("Publication"),

@@ -47,6 +47,7 @@ class ArticleAdminForm(forms.ModelForm):
             "slug",
             "kind",
             "language",
+            "translation_of",
             "summary",
             "body",
             "status",

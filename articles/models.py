@@ -1,7 +1,7 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,27 @@ class ArticleQuerySet(models.QuerySet):
         past its unpublish date."""
         now = now or timezone.now()
         return self.live().due(now).not_expired(now)
+
+    def with_translation(self, now=None):
+        """Each article with the id, slug, title and language of its published
+        translation (in the other language), or None: ``counterpart_id``…,
+        read by ``Article.counterparts()`` without a query of its own."""
+        translations = (
+            Article.objects.published(now)
+            .filter(translation_of=OuterRef("pk"))
+            .exclude(language=OuterRef("language"))
+            .order_by("language", "pk")
+        )
+        return self.annotate(
+            **{
+                f"counterpart_{name}": Subquery(translations.values(name)[:1])
+                for name in TRANSLATION_FIELDS
+            }
+        )
+
+
+# What ArticleQuerySet.with_translation() reads of an article's translation.
+TRANSLATION_FIELDS = ("id", "slug", "title", "language")
 
 
 @reversion.register()
@@ -99,6 +120,18 @@ class Article(models.Model):
     body = models.TextField(_("body"), blank=True)
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text=_(
+            "The same story in the other language, when this article translates "
+            "it. Readers switching language go from one to the other."
+        ),
     )
     image = models.ImageField(
         _("image"),
@@ -175,6 +208,13 @@ class Article(models.Model):
                     "The unpublish date must come after the publication date."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="article_one_translation_per_language",
+                violation_error_message=_(
+                    "That article already has a translation in this language."
+                ),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_status_date")
@@ -208,8 +248,82 @@ class Article(models.Model):
             errors["unpublish_at"] = _(
                 "The unpublish date must come after the publication date."
             )
+        errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
+
+    def translation_errors(self):
+        """What is wrong with ``translation_of``: a pair is an original and
+        its translation, in two different languages."""
+        original = self.translation_of
+        if original is None:
+            if self.pk is None:
+                return {}
+            clash = self.translations.filter(language=self.language).first()
+            if clash:
+                return {
+                    "language": _(
+                        "“%(title)s”, a translation of this article, is in this "
+                        "language already."
+                    )
+                    % {"title": clash.title}
+                }
+            return {}
+        if self.pk is not None and original.pk == self.pk:
+            message = _("An article cannot be a translation of itself.")
+        elif original.language == self.language:
+            message = _(
+                "Choose an article in the other language: “%(title)s” is in the "
+                "same language as this one."
+            ) % {"title": original.title}
+        elif original.translation_of_id is not None:
+            message = _(
+                "“%(title)s” is itself a translation: choose the article it translates."
+            ) % {"title": original.title}
+        elif self.pk is not None and self.translations.exists():
+            message = _(
+                "Other articles are translations of this one, so it cannot be a "
+                "translation itself."
+            )
+        else:
+            return {}
+        return {"translation_of": message}
+
+    def translation(self, language):
+        """This article in ``language``: itself when it is written in it, else
+        the published other half of its translation pair, else None."""
+        if self.language == language:
+            return self
+        return self.counterparts().get(language)
+
+    def counterparts(self):
+        """{language: article} of the published other half of its translation
+        pair: the original it translates, or its translation. The site has two
+        languages, so there is one at most."""
+        if self.translation_of_id is not None:
+            original = self.translation_of
+            if original.language != self.language and original.is_published:
+                return {original.language: original}
+            return {}
+        if hasattr(self, "counterpart_id"):
+            # Annotated by ArticleQuerySet.with_translation(): an article with
+            # only these fields loaded, as .only() would give.
+            if self.counterpart_id is None:
+                return {}
+            names = [
+                field.attname
+                for field in Article._meta.concrete_fields
+                if field.attname in TRANSLATION_FIELDS
+            ]
+            values = [getattr(self, f"counterpart_{name}") for name in names]
+            other = Article.from_db(self._state.db, names, values)
+            return {other.language: other}
+        translations = (
+            Article.objects.published()
+            .filter(translation_of=self)
+            .exclude(language=self.language)
+        )
+        return {other.language: other for other in translations}
 
     @property
     def is_published(self):

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+
+from iomsite.bilingual import url_in
 
 from .models import Article
 
@@ -7,10 +10,11 @@ from .models import Article
 class ArticleSitemap(Sitemap):
     """Each published article, at its address in its own language only.
 
-    The interface exists in both languages, but an article's text does not
-    (translation pairs come later): /es/news/<slug>/ of an English article is
-    the same article in a Spanish frame, so it is not listed, and its page names
-    the English address as canonical.
+    The interface exists in both languages, but an article's text does not:
+    /es/news/<slug>/ of an English article is the same article in a Spanish
+    frame, so it is not listed, and its page names the English address as
+    canonical. The two halves of a translation pair (``translation_of``) name
+    each other as alternates, with the English one as x-default.
     """
 
     i18n = True
@@ -24,6 +28,57 @@ class ArticleSitemap(Sitemap):
 
     def get_languages_for_item(self, article):
         return [article.language]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        counterparts = self.counterparts()
+        if not counterparts:
+            return urls
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            article, _language = url["item"]
+            other = counterparts.get(article.pk)
+            if other is None:
+                continue
+            pair = {
+                article.language: url_in(article, article.language),
+                other.language: url_in(other, other.language),
+            }
+            alternates = [
+                {"location": base + pair[code], "lang_code": code}
+                for code, _name in settings.LANGUAGES
+                if code in pair
+            ]
+            if settings.LANGUAGE_CODE in pair:
+                alternates.append(
+                    {
+                        "location": base + pair[settings.LANGUAGE_CODE],
+                        "lang_code": "x-default",
+                    }
+                )
+            url["alternates"] = alternates
+        return urls
+
+    def counterparts(self):
+        """{article id: the other half} of each published translation pair."""
+        translations = (
+            Article.objects.published()
+            .filter(translation_of__in=Article.objects.published())
+            .select_related("translation_of")
+            .only(
+                "slug",
+                "language",
+                "translation_of",
+                "translation_of__slug",
+                "translation_of__language",
+            )
+        )
+        found = {}
+        for translation in translations:
+            original = translation.translation_of
+            found[translation.pk] = original
+            found[original.pk] = translation
+        return found
 
     def lastmod(self, article):
         return max(filter(None, [article.updated, article.published_at]))

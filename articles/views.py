@@ -1,13 +1,17 @@
 import operator
 from functools import reduce
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from iomsite.bilingual import url_in
 from iomsite.cache import content_changed_at
 from iomsite.views import ForgivingPaginationMixin, PreviewMixin
 
@@ -15,6 +19,16 @@ from .filters import ArticleFilter, countries_include
 from .models import Article
 
 RELATED_COUNT = 3
+
+# What an article page says about its language, by the article's language.
+ONLY_AVAILABLE_IN = {
+    "en": _("Only available in English"),
+    "es": _("Only available in Spanish"),
+}
+ALSO_AVAILABLE_IN = {
+    "en": _("Also available in English:"),
+    "es": _("Also available in Spanish:"),
+}
 
 
 class ArticleListView(ForgivingPaginationMixin, FilterView):
@@ -47,9 +61,15 @@ def article_last_modified(request, slug):
 @method_decorator(condition(last_modified_func=article_last_modified), name="get")
 class ArticleDetailView(PreviewMixin, DetailView):
     model = Article
-    queryset = Article.objects.prefetch_related("programmes")
+    queryset = Article.objects.select_related("translation_of").prefetch_related(
+        "programmes"
+    )
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+
+    def get_queryset(self):
+        # Per request: with_translation() reads the clock.
+        return super().get_queryset().with_translation()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,9 +84,51 @@ class ArticleDetailView(PreviewMixin, DetailView):
                 "contacts": article.contacts.published().select_related("office"),
                 "related_articles": related_articles(article),
                 "show_summary": summary_adds_to_body(article),
+                **language_context(article),
             }
         )
         return context
+
+
+def language_context(article):
+    """The language switcher's addresses, the hreflang alternates and the
+    language notices of an article's page.
+
+    The switcher goes to the other half of a translation pair; without one it
+    stays on the article, in the other language's interface, and the page says
+    that the article is only available in its own language. Alternates are
+    listed for a translation pair only: the article framed in the other
+    interface is the same text, not a translation.
+    """
+    counterparts = article.counterparts()
+    language_urls = {
+        code: url_in(counterparts.get(code, article), code)
+        for code, _name in settings.LANGUAGES
+    }
+    alternate_urls = {}
+    if counterparts:
+        alternate_urls = {article.language: url_in(article, article.language)}
+        alternate_urls |= {
+            code: url_in(other, code) for code, other in counterparts.items()
+        }
+    current = translation.get_language()
+    also_available = None
+    if current in counterparts:
+        other = counterparts[current]
+        also_available = {
+            "label": ALSO_AVAILABLE_IN[current],
+            "article": other,
+            "language": current,
+            "url": url_in(other, current),
+        }
+    return {
+        "language_urls": language_urls,
+        "alternate_urls": alternate_urls,
+        "language_notice": (
+            None if counterparts else ONLY_AVAILABLE_IN.get(article.language)
+        ),
+        "also_available": also_available,
+    }
 
 
 def summary_adds_to_body(article):

@@ -169,21 +169,28 @@ def start_server(env, port, log, kind="auto"):
     raise SystemExit(f"The server did not answer within {READY_TIMEOUT} s.")
 
 
-def lighthouse(url, chrome, output):
-    subprocess.run(
-        [
-            LIGHTHOUSE,
-            url,
-            f"--chrome-path={chrome}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--output=json",
-            f"--output-path={output}",
-            "--quiet",
-        ],
-        check=True,
-    )
-    return json.loads(output.read_text())
+def lighthouse(url, chrome, output, attempts=3):
+    """Lighthouse's report of ``url``. A run that fails to record its trace
+    (Lighthouse's NO_NAVSTART and the like, now and then on a busy machine)
+    is tried again."""
+    command = [
+        LIGHTHOUSE,
+        url,
+        f"--chrome-path={chrome}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={output}",
+        "--quiet",
+    ]
+    for attempt in range(1, attempts + 1):
+        if subprocess.run(command).returncode == 0:
+            report = json.loads(output.read_text())
+            if not report.get("runtimeError"):
+                return report
+        if attempt < attempts:
+            print("  Lighthouse failed: trying again.", flush=True)
+    raise SystemExit(f"Lighthouse failed {attempts} times on {url}.")
 
 
 def scores(report):
@@ -255,6 +262,18 @@ def main(argv=None):
         raise SystemExit(f"No Chromium at {chrome} (set CHROME_PATH).")
     RESULTS.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="iomsite-lighthouse-"))
+    try:
+        results = measure(workdir, chrome, arguments)
+    finally:
+        if arguments.keep:
+            print(f"The site's files are kept in {workdir}.")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return report(results)
+
+
+def measure(workdir, chrome, arguments):
+    """{page: (median report, [reports])}"""
     env = environment(workdir)
     print(f"Preparing the site in {workdir} …", flush=True)
     prepare(env)
@@ -275,9 +294,7 @@ def main(argv=None):
         finally:
             server.terminate()
             server.wait(timeout=10)
-    if not arguments.keep:
-        shutil.rmtree(workdir, ignore_errors=True)
-    return report(results)
+    return results
 
 
 def report(results):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from reversion_compare.admin import CompareVersionAdmin
 
+from iomsite.bilingual import EnglishFieldsForm
 from iomsite.editorial import EditorialAdmin, GuardedInline
 
 from .models import Contact, KeyFigure, Office
@@ -86,6 +87,7 @@ class ContactInline(GuardedInline):
 
 @admin.register(Office)
 class OfficeAdmin(EditorialAdmin):
+    form = EnglishFieldsForm
     list_display = [
         "name",
         "kind",
@@ -104,14 +106,15 @@ class OfficeAdmin(EditorialAdmin):
     list_select_related = ["parent"]
     # Explicit: the annotation below groups rows, and grouped queries drop
     # Meta.ordering (the autocomplete view would paginate an unordered list).
-    ordering = ["kind", "name"]
-    search_fields = ["name", "city", "email"]
+    ordering = ["kind", "name_en"]
+    # Both languages' names: "name" would mean the admin language's only.
+    search_fields = ["name_en", "name_es", "city", "email"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["source", "created", "updated"]
     inlines = [KeyFigureInline, ContactInline]
     view_on_site = True
-    rich_text_fields = ["migration_context"]
+    rich_text_fields = ["migration_context", "migration_context_es"]
     publication_fields = ["is_public"]
     hidden_values = {"is_public": False}
     publish_refused_message = _(
@@ -136,6 +139,16 @@ class OfficeAdmin(EditorialAdmin):
             },
         ),
         (_("Texts"), {"fields": ["introduction", "migration_context"]}),
+        (
+            _("Spanish version"),
+            {
+                "description": _(
+                    "The texts of the Spanish site. A text left empty shows the "
+                    "English one there."
+                ),
+                "fields": ["name_es", "introduction_es", "migration_context_es"],
+            },
+        ),
         (
             _("Legacy source"),
             {"classes": ["collapse"], "fields": ["source", "created", "updated"]},

@@ -1,10 +1,12 @@
 import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
@@ -85,7 +87,8 @@ class Office(models.Model):
     objects = OfficeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["kind", "name"]
+        # By the English name in both languages: a Spanish name may be empty.
+        ordering = ["kind", "name_en"]
         verbose_name = _("office")
         verbose_name_plural = _("offices")
         permissions = [("publish_office", _("Can make offices public or hide them"))]
@@ -99,8 +102,13 @@ class Office(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.migration_context = clean_html(self.migration_context)
-        super().save(*args, **kwargs)
+        # In English whatever the active language, so that the untranslated
+        # columns (which the search indexes cover) keep the English text.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.migration_context = clean_html(self.migration_context)
+            if self.migration_context_es:
+                self.migration_context_es = clean_html(self.migration_context_es)
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("contacts:office", kwargs={"slug": self.slug})

@@ -148,6 +148,10 @@ class ResultType:
 
     def queryset(self):
         queryset = self.model.objects.published()
+        if hasattr(queryset, "rewrite"):
+            # A translated model (modeltranslation) would look in the active
+            # language's columns only; the indexed columns hold the English.
+            queryset = queryset.rewrite(False)
         if self.select_related:
             queryset = queryset.select_related(*self.select_related)
         return queryset
@@ -236,18 +240,23 @@ def html_to_text(value):
 class PostgresSearch:
     """Full-text search with the GIN expression indexes of iomsite.0002."""
 
-    def tier_condition(self, result_type, tier, terms):
+    def vector(self, result_type, tier, language):
+        """The document of ``tier`` for rows of ``language``: the expression
+        of one of the indexes of migration iomsite.0002."""
         fields = result_type.fields_up_to(tier)
+        return reduce(
+            operator.add,
+            (SearchVector(*fields, config=config) for config in language.configs),
+        )
+
+    def tier_condition(self, result_type, tier, terms):
         # Without quotes: a phrase makes PostgreSQL recheck every candidate row
         # against its document, recomputed, which takes seconds; its words are
         # still all required, and ranked higher when together in the title.
         text = terms.text.replace('"', " ")
         conditions = []
         for language in result_type.languages:
-            vector = reduce(
-                operator.add,
-                (SearchVector(*fields, config=config) for config in language.configs),
-            )
+            vector = self.vector(result_type, tier, language)
             query = reduce(
                 operator.or_,
                 (
@@ -530,9 +539,9 @@ class SiteSearch:
             tier = Case(
                 *(
                     When(
-                        pk__in=result_type.model.objects.filter(
-                            self.condition(result_type, better)
-                        ).values("pk"),
+                        pk__in=result_type.queryset()
+                        .filter(self.condition(result_type, better))
+                        .values("pk"),
                         then=Value(better),
                     )
                     for better in better_tiers

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from iomsite.bilingual import EnglishFieldsForm
 from iomsite.editorial import EditorialAdmin
 
 from .models import Programme
@@ -10,15 +11,17 @@ from .models import Programme
 
 @admin.register(Programme)
 class ProgrammeAdmin(EditorialAdmin):
+    form = EnglishFieldsForm
     list_display = ["title", "order", "is_published", "thumbnail"]
     list_editable = ["order"]
     list_filter = ["is_published", ("offices", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["title", "summary"]
+    # Both languages' columns: "title" would mean the admin language's only.
+    search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["offices", "focal_points"]
     readonly_fields = ["created", "updated"]
     actions = ["publish", "unpublish"]
-    rich_text_fields = ["body"]
+    rich_text_fields = ["body", "body_es"]
     publication_fields = ["is_published"]
     hidden_values = {"is_published": False}
     publish_refused_message = _(
@@ -31,6 +34,16 @@ class ProgrammeAdmin(EditorialAdmin):
             {"fields": ["title", "slug", "summary", "body", "order", "is_published"]},
         ),
         (_("Image"), {"fields": ["image", "image_alt", "image_decorative"]}),
+        (
+            _("Spanish version"),
+            {
+                "description": _(
+                    "The texts of the Spanish site. A text left empty shows the "
+                    "English one there."
+                ),
+                "fields": ["title_es", "summary_es", "body_es", "image_alt_es"],
+            },
+        ),
         (_("Where and who"), {"fields": ["offices", "focal_points"]}),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]

@@ -1,9 +1,11 @@
 import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -68,7 +70,8 @@ class Programme(models.Model):
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["order", "title"]
+        # By the English title in both languages: a Spanish title may be empty.
+        ordering = ["order", "title_en"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         permissions = [("publish_programme", _("Can publish and unpublish programmes"))]
@@ -77,9 +80,14 @@ class Programme(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = clean_html(self.body)
-        uploaded = normalize_images(self, "image")
-        super().save(*args, **kwargs)
+        # In English whatever the active language, so that the untranslated
+        # columns (which the search indexes cover) keep the English text.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.body = clean_html(self.body)
+            if self.body_es:
+                self.body_es = clean_html(self.body_es)
+            uploaded = normalize_images(self, "image")
+            super().save(*args, **kwargs)
         if uploaded:
             make_renditions(self, "image", "wide")
 

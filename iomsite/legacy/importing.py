@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator, slugify
 from django_countries import countries
 
@@ -157,7 +158,12 @@ class LegacyImporter:
         self.sources_of_this_file = {}
 
     def import_file(self, path):
-        path = Path(path)
+        # Translated fields (modeltranslation) read and write the active
+        # language's columns: an import writes and matches the English ones.
+        with translation.override(settings.LANGUAGE_CODE):
+            return self._import_file(Path(path))
+
+    def _import_file(self, path):
         result = FileResult(source=str(path))
         try:
             page = parse_page(self.read(path), filename=path.name)

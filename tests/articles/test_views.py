@@ -288,7 +288,9 @@ def test_detail_query_count_is_small(client, django_assert_max_num_queries):
     for _ in range(5):
         ArticleFactory(countries=["BO"]).programmes.add(programme)
 
-    with django_assert_max_num_queries(7):
+    # 6 for the page, and 4 small indexed ones for the page cache's schedule,
+    # read once after each change of content (iomsite/cache.py).
+    with django_assert_max_num_queries(10):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

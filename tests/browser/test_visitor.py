@@ -8,7 +8,9 @@ from django.urls import reverse
 
 from articles.models import Article
 
+from .conftest import describe_violations, run_axe
 from .pages import COUNTRY_OFFICE, FEATURED_ARTICLE, IMAGE_ALT, PROGRAMME
+from .test_accessibility import WCAG_AA
 
 FEATURED_TITLE = "Border Officials in Peru Trained to Identify Victims of Trafficking"
 
@@ -86,20 +88,40 @@ def test_visitor_finds_an_article_its_contacts_office_and_search_results(
     assert console_errors == []
 
 
-@pytest.mark.xfail(
-    reason="language switcher comes with the Spanish catalogues", strict=False
-)
-def test_visitor_switches_to_spanish_and_back(page):
+def test_visitor_switches_to_spanish_and_back(page, axe_source, console_errors):
     page.goto("/")
-    page.get_by_role("link", name="Español").or_(
-        page.get_by_role("button", name="Español")
-    ).click(timeout=2000)
+    page.get_by_role("link", name="Español").click()
     page.wait_for_url("**/es/")
     assert page.locator("html").get_attribute("lang") == "es"
-    assert page.get_by_role("link", name="Noticias").count() == 1
+    assert page.get_by_role("heading", level=1).text_content() == "OIM América del Sur"
+    news = page.get_by_role("navigation", name="Principal").get_by_role(
+        "link", name="Noticias"
+    )
+    assert news.count() == 1
 
-    page.get_by_role("link", name="English").or_(
-        page.get_by_role("button", name="English")
-    ).click()
+    # An English article read with the Spanish interface: its text is marked
+    # as English and the page says there is no Spanish version.
+    article = Article.objects.get(slug=FEATURED_ARTICLE)
+    page.goto(f"/es{article.get_absolute_url()}")
+    assert page.get_by_role("heading", level=1).get_attribute("lang") == "en"
+    assert page.locator("#language-notice").text_content() == (
+        "Solo disponible en inglés"
+    )
+    violations = run_axe(page, axe_source, WCAG_AA)
+    assert not violations, describe_violations(violations)
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"**{article.get_absolute_url()}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#language-notice").text_content() == (
+        "Only available in English"
+    )
+
+    page.get_by_role("link", name="Español").click()
+    page.wait_for_url(f"**/es{article.get_absolute_url()}")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"**{article.get_absolute_url()}")
+    page.goto("/es/")
+    page.get_by_role("link", name="English").click()
     page.wait_for_url(lambda url: urlsplit(url).path == "/")
     assert page.locator("html").get_attribute("lang") == "en"
+    assert console_errors == []

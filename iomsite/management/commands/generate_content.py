@@ -270,7 +270,6 @@ class ContentGenerator:
         rng = random.Random(f"{self.seed}:offices")
         taken_names = set(Office.objects.values_list("name", flat=True))
         offices = []
-        regional = None
         for code, (name, _name_es, cities) in COUNTRIES.items():
             source = generated_source("office", code)
             if source in existing:
