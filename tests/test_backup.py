@@ -3,6 +3,7 @@
 import hashlib
 import io
 import json
+import os
 import subprocess
 import tarfile
 from pathlib import Path
@@ -327,12 +328,20 @@ def test_not_an_archive(tmp_path):
 
 def test_the_makefile_has_backup_and_restore_targets():
     def dry_run(*arguments):
+        # Run as a make of its own even under `make test`, which would make it
+        # a sub-make that prints "Entering/Leaving directory" lines.
+        environment = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+        }
         return subprocess.run(
-            ["make", "--dry-run", "--always-make", *arguments],
+            ["make", "--no-print-directory", "--dry-run", "--always-make", *arguments],
             cwd=settings.BASE_DIR,
             capture_output=True,
             text=True,
             timeout=60,
+            env=environment,
         ).stdout.splitlines()
 
     backup = dry_run("backup", "ARCHIVE=/tmp/site.tar.gz")
