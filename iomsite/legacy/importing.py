@@ -544,7 +544,8 @@ def with_value(manager, **field_value):
     """Filter on a field whose unique index is partial (``WHERE NOT field = ''``):
     spelling the condition out lets SQLite use that index instead of a scan."""
     ((name, value),) = field_value.items()
-    return manager.filter(**{name: value}).exclude(**{name: ""})
+    # Unique, so any order will do: the model's own would only cost compiling.
+    return manager.filter(**{name: value}).exclude(**{name: ""}).order_by("pk")
 
 
 def free_slug(model, text):
@@ -579,8 +580,7 @@ def assign_relations(obj, values, *, created=False):
     for name in RELATIONS:
         if name in values:
             if created:
-                if values[name]:
-                    getattr(obj, name).add(*values[name])
+                add_new_relations(obj, name, values[name])
             else:
                 getattr(obj, name).set(values[name])
     if "figures" in values:
@@ -601,6 +601,19 @@ def assign_relations(obj, values, *, created=False):
                 enumerate(values["figures"])
             )
         )
+
+
+def add_new_relations(obj, name, target_pks):
+    """The rows of a new object's many-to-many relation, written in one insert.
+    ``.add()`` would first look for rows a new object cannot have yet; the
+    object's own save has already told the page cache that content changed."""
+    field = obj._meta.get_field(name)
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    through.objects.bulk_create(
+        through(**{f"{source}_id": obj.pk, f"{target}_id": pk})
+        for pk in dict.fromkeys(target_pks)
+    )
 
 
 def current_values(obj, wanted):
