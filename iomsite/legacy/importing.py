@@ -154,6 +154,7 @@ class LegacyImporter:
         whenever a file's transaction is rolled back: they may name objects
         that no longer exist."""
         self.offices_by_name = {}
+        self.contacts_by_key = {}
         self.programmes_by_key = None
         self.sources_of_this_file = {}
 
@@ -356,8 +357,10 @@ class LegacyImporter:
             return None
         office = self.office_named(item.office_name) if item.office_name else None
         office = office or default_office
-        contact = None
-        if item.email:
+        # The same press officers sign many pages.
+        key = item.email.lower() or (item.name.lower(), office.pk if office else None)
+        contact = self.contacts_by_key.get(key)
+        if contact is None and item.email:
             contact = (
                 with_value(Contact.objects, email=item.email.lower())
                 .select_related("office")
@@ -381,15 +384,16 @@ class LegacyImporter:
         if contact is None:
             contact = Contact(is_media_contact=True, **known)
             contact.save()
-            return contact
-        missing = {
-            name: value
-            for name, value in known.items()
-            if value and not getattr(contact, name)
-        }
-        if missing:
-            assign(contact, missing)
-            contact.save()
+        else:
+            missing = {
+                name: value
+                for name, value in known.items()
+                if value and not getattr(contact, name)
+            }
+            if missing:
+                assign(contact, missing)
+                contact.save()
+        self.contacts_by_key[key] = contact
         return contact
 
     def office_named(self, name):
