@@ -355,3 +355,33 @@ def test_a_regional_office_page_makes_the_regional_office_parent_of_the_others()
     assert regional.phone_list == ["+54 11 4813 3330"]
     bolivia = Office.objects.get(name="IOM Bolivia")
     assert bolivia.parent == regional
+
+
+def test_a_rolled_back_file_leaves_no_remembered_contact_behind(editable_copy):
+    page = editable_copy(NETWORK_PAGE)
+    import_files(page)
+    article = Article.objects.get()
+    article.body = "<p>Rewritten by staff.</p>"
+    article.save()
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("more than 150 migration officials", "some 150 officials")
+        .replace("Oscar Sandoval", "Rosa Vargas")
+        .replace("osandoval@", "rvargas@"),
+        encoding="utf-8",
+    )
+    second = editable_copy(COURSE_PAGE)
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("npineiro@", "rvargas@"),
+        encoding="utf-8",
+    )
+    importer = LegacyImporter()
+
+    # The first file creates Rosa Vargas, then is skipped and rolled back; the
+    # second must create her again, not link a contact that is gone.
+    assert importer.import_file(page).status == "skipped"
+    assert importer.import_file(second).status == "created"
+
+    rosa = Contact.objects.get(email="rvargas@iom.int")
+    course = Article.objects.get(source__contains="37th-edition")
+    assert rosa in course.contacts.all()
