@@ -1,9 +1,8 @@
-from crispy_forms.bootstrap import FormActions, StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Layout, Row
 from django import forms
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.translation import gettext_lazy as _
+
+from iomsite.forms import filter_form_helper
 
 from .models import Article
 
@@ -13,28 +12,13 @@ class ArticleFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        # GET, and no named submit button, so the query string holds only filters.
-        self.helper.form_method = "get"
-        self.helper.form_id = "article-filter"
-        self.helper.attrs = {"role": "search", "aria-label": _("Filter news")}
-        self.helper.layout = Layout(
-            Row(
-                Column("q", css_class="col-md-6 col-lg-4"),
-                Column("programme", css_class="col-md-6 col-lg-4"),
-                Column("country", css_class="col-md-6 col-lg-4"),
-                Column("kind", css_class="col-md-6 col-lg-4"),
-                Column("year", css_class="col-md-6 col-lg-4"),
-                Column("language", css_class="col-md-6 col-lg-4"),
-            ),
-            FormActions(
-                StrictButton(_("Filter"), type="submit", css_class="btn-primary"),
-                HTML(
-                    '{% load i18n %}<a class="btn btn-link" '
-                    "href=\"{% url 'articles:list' %}\">"
-                    '{% translate "Clear filters" %}</a>'
-                ),
-            ),
+        self.helper = filter_form_helper(
+            self,
+            form_id="article-filter",
+            label=_("Filter news"),
+            fields=["q", "programme", "country", "kind", "year", "language"],
+            column_class="col-md-6 col-lg-4",
+            clear_url="articles:list",
         )
 
 

@@ -1,8 +1,7 @@
-from crispy_forms.bootstrap import FormActions, StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from iomsite.forms import filter_form_helper
 
 
 class ContactFilterForm(forms.Form):
@@ -10,24 +9,11 @@ class ContactFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        # GET, and no named submit button, so the query string holds only filters.
-        self.helper.form_method = "get"
-        self.helper.form_id = "contact-filter"
-        self.helper.attrs = {"role": "search", "aria-label": _("Filter contacts")}
-        self.helper.layout = Layout(
-            Row(
-                Column("q", css_class="col-md-6 col-lg-3"),
-                Column("office", css_class="col-md-6 col-lg-3"),
-                Column("country", css_class="col-md-6 col-lg-3"),
-                Column("programme", css_class="col-md-6 col-lg-3"),
-            ),
-            FormActions(
-                StrictButton(_("Filter"), type="submit", css_class="btn-primary"),
-                HTML(
-                    '{% load i18n %}<a class="btn btn-link" '
-                    "href=\"{% url 'contacts:list' %}\">"
-                    '{% translate "Clear filters" %}</a>'
-                ),
-            ),
+        self.helper = filter_form_helper(
+            self,
+            form_id="contact-filter",
+            label=_("Filter contacts"),
+            fields=["q", "office", "country", "programme"],
+            column_class="col-md-6 col-lg-3",
+            clear_url="contacts:list",
         )
