@@ -7,6 +7,7 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
@@ -269,7 +270,9 @@ class Contact(models.Model):
             make_renditions(self, "photo", "portrait")
 
     def get_absolute_url(self):
-        return f"{reverse('contacts:list')}#contact-{self.pk}"
+        # The directory is paginated: filter it by the name, then jump.
+        query = urlencode({"q": self.name})
+        return f"{reverse('contacts:list')}?{query}#contact-{self.pk}"
 
     def clean(self):
         if self.photo and not self.photo_decorative and not self.photo_alt.strip():

@@ -29,10 +29,8 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection, transaction
 from django.db.models import Case, Q, Value, When
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import escape
-from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -443,10 +441,6 @@ class Hit:
 
     @property
     def url(self):
-        if self.result_type.model is Contact:
-            # The directory is paginated: filter it by the name, then jump.
-            query = urlencode({"q": self.object.name})
-            return f"{reverse('contacts:list')}?{query}#contact-{self.object.pk}"
         return self.object.get_absolute_url()
 
 

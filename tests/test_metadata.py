@@ -315,7 +315,7 @@ def test_office_json_ld(client):
             {
                 "@type": "Person",
                 "name": "Ana Quispe",
-                "url": f"{SERVER}/contacts/#contact-{shown.pk}",
+                "url": f"{SERVER}/contacts/?q=Ana+Quispe#contact-{shown.pk}",
                 "jobTitle": "Press officer",
                 "email": "aquispe@iom.int",
                 "telephone": "+51 1 633 0002 ext. 12",
@@ -324,7 +324,7 @@ def test_office_json_ld(client):
             {
                 "@type": "Person",
                 "name": "Luis Rojas",
-                "url": f"{SERVER}/contacts/#contact-{discreet.pk}",
+                "url": f"{SERVER}/contacts/?q=Luis+Rojas#contact-{discreet.pk}",
             },
         ],
     }

@@ -1,4 +1,5 @@
 import pytest
+from django.utils.http import urlencode
 
 from contacts.models import Contact, KeyFigure, Office
 from tests.factories import ContactFactory, KeyFigureFactory, OfficeFactory
@@ -48,7 +49,8 @@ def test_office_and_contact_addresses():
     contact = ContactFactory(office=office)
 
     assert office.get_absolute_url() == "/contacts/iom-peru/"
-    assert contact.get_absolute_url() == f"/contacts/#contact-{contact.pk}"
+    query = urlencode({"q": contact.name})
+    assert contact.get_absolute_url() == f"/contacts/?{query}#contact-{contact.pk}"
 
 
 def test_phone_lists_split_on_commas_and_semicolons():

@@ -183,7 +183,7 @@ def test_contact_vcard_download(client):
     assert response["Content-Disposition"] == 'attachment; filename="jose-perez.vcf"'
     contact = Contact.objects.select_related("office").get(pk=contact.pk)
     assert response.content.decode() == contact_vcard(
-        contact, url=f"{SERVER}/contacts/#contact-{contact.pk}"
+        contact, url=f"{SERVER}/contacts/?q=Jos%C3%A9+P%C3%A9rez#contact-{contact.pk}"
     )
 
 
