@@ -1,0 +1,170 @@
+"""What the search looks in: the result types, their fields by weight, and
+the text-search configurations of their documents."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from contacts.models import Contact, Office
+from programmes.models import Programme
+
+from .terms import CONTROL_RE, html_to_text
+
+
+@dataclass(frozen=True)
+class Language:
+    """One document of a result type: which rows, which columns, stemmed with
+    which text-search configurations.
+
+    ``where`` must be the predicate of the partial indexes made for it;
+    ``weighted_fields``, when given, replaces the result type's own (the
+    Spanish columns of a translated model); ``value`` names the language, as
+    stored in the result type's ``language_field`` or as the interface's.
+    """
+
+    configs: tuple
+    where: Q | None = None
+    value: str | None = None
+    weighted_fields: tuple | None = None
+
+
+@dataclass(frozen=True)
+class ResultType:
+    slug: str
+    label: str
+    label_plural: str
+    model: type
+    # Fields by weight: A, then B, then C.
+    weighted_fields: tuple
+    snippet_fields: tuple = ()
+    html_fields: tuple = ()
+    languages: tuple = (Language(configs=("english", "simple")),)
+    language_field: str | None = None
+    select_related: tuple = ()
+    title_field: str = "title"
+
+    def queryset(self):
+        queryset = self.model.objects.published()
+        if hasattr(queryset, "rewrite"):
+            # A translated model (modeltranslation) would look in the active
+            # language's columns only; the search names the columns itself
+            # (the untranslated ones hold the English).
+            queryset = queryset.rewrite(False)
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return queryset
+
+    def fields_up_to(self, tier, language=None):
+        """The fields of ``tier`` and the better ones, of ``language``'s
+        document (by default the result type's own fields)."""
+        weighted = (language and language.weighted_fields) or self.weighted_fields
+        return [field for group in weighted[: tier + 1] for field in group]
+
+    def all_fields_up_to(self, tier):
+        """The fields of ``tier`` and the better ones, of every document."""
+        fields = self.fields_up_to(tier)
+        for language in self.languages:
+            fields += self.fields_up_to(tier, language)
+        return list(dict.fromkeys(fields))
+
+    def language_of(self, obj):
+        """The Language of one result, for its snippet: the result's own, or
+        the interface's when the result has its snippet text in it."""
+        if self.language_field:
+            value = getattr(obj, self.language_field)
+        else:
+            value = translation.get_language()
+            own = [f"{field}_{value}" for field in self.snippet_fields]
+            if not any(getattr(obj, field, None) for field in own):
+                value = None
+        for language in self.languages:
+            if value and language.value == value:
+                return language
+        return self.languages[0]
+
+    def snippet_source(self, obj):
+        parts = []
+        for field in self.snippet_fields:
+            value = getattr(obj, field) or ""
+            if field in self.html_fields:
+                value = html_to_text(value)
+            parts.append(value)
+        return CONTROL_RE.sub(" ", " ".join(part for part in parts if part))
+
+
+ENGLISH = Language(configs=("english",), where=Q(language="en"), value="en")
+SPANISH = Language(configs=("spanish",), where=Q(language="es"), value="es")
+# Programmes and offices: the English texts (the untranslated columns) stemmed
+# in English and not at all, which suits names; their Spanish texts (the
+# ``*_es`` columns of modeltranslation) stemmed in Spanish.
+BOTH = Language(configs=("english", "simple"))
+
+
+def spanish_texts(*weighted_fields):
+    return Language(
+        configs=("spanish",),
+        value="es",
+        weighted_fields=tuple(
+            tuple(f"{field}_es" for field in group) for group in weighted_fields
+        ),
+    )
+
+
+RESULT_TYPES = {
+    result_type.slug: result_type
+    for result_type in [
+        ResultType(
+            slug="news",
+            label=_("News"),
+            label_plural=_("news"),
+            model=Article,
+            weighted_fields=(("title",), ("summary",), ("body",)),
+            snippet_fields=("summary", "body"),
+            html_fields=("body",),
+            languages=(ENGLISH, SPANISH),
+            language_field="language",
+        ),
+        ResultType(
+            slug="programmes",
+            label=_("Programmes"),
+            label_plural=_("programmes"),
+            model=Programme,
+            weighted_fields=(("title",), ("summary",), ("body",)),
+            snippet_fields=("summary", "body"),
+            html_fields=("body",),
+            languages=(BOTH, spanish_texts(("title",), ("summary",), ("body",))),
+        ),
+        ResultType(
+            slug="offices",
+            label=_("Offices"),
+            label_plural=_("offices"),
+            model=Office,
+            title_field="name",
+            weighted_fields=(
+                ("name", "city"),
+                ("introduction",),
+                ("migration_context", "street_address"),
+            ),
+            snippet_fields=("introduction", "migration_context"),
+            html_fields=("migration_context",),
+            # The city and street address have no translation: the English
+            # document holds them.
+            languages=(
+                BOTH,
+                spanish_texts(("name",), ("introduction",), ("migration_context",)),
+            ),
+        ),
+        ResultType(
+            slug="contacts",
+            label=_("Contacts"),
+            label_plural=_("contacts"),
+            model=Contact,
+            title_field="name",
+            weighted_fields=(("name",), ("role",), ("languages",)),
+            select_related=("office",),
+        ),
+    ]
+}
