@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.redirects.models import Redirect
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -35,9 +36,10 @@ from programmes.models import Programme
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
-# What public pages show. Their saves, deletions and relation changes make
-# every cached page stale.
-CONTENT_MODELS = [Article, Programme, Office, KeyFigure, Contact]
+# What public pages show, and the old addresses (a page retired with a "gone"
+# redirect must not be served from the cache). Their saves, deletions and
+# relation changes make every cached page stale.
+CONTENT_MODELS = [Article, Programme, Office, KeyFigure, Contact, Redirect]
 # A response may vary on these and still be cached: pages are only cached for
 # requests without a session or messages cookie, and the language comes from
 # the URL (i18n_patterns with prefix_default_language=False), not the header.

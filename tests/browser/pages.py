@@ -2,6 +2,8 @@
 and HTML checks visit (tests/browser/ and tests/test_html_validity.py)."""
 
 from django.conf import settings
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
@@ -17,12 +19,16 @@ PROGRAMME = "counter-trafficking"
 COUNTRY_OFFICE = "iom-peru"
 REGIONAL_OFFICE = "iom-south-america"
 IMAGE_ALT = "Border officials in a training room in Tumbes"
+# An old address marked as gone in the admin (a redirect with no new path).
+RETIRED_ADDRESS = "/en/news/retired-story.html"
+# The status of the pages below that do not answer 200.
+STATUS = {"not-found": 404, "gone": 410, "gone-es": 410}
 
 
 def load_demo_content():
     """What ``make run`` shows: the demo pages imported by ``import_legacy``,
-    plus a photo on the featured article (the demo pages have none). Returns
-    the featured article."""
+    plus a photo on the featured article (the demo pages have none) and a
+    retired address. Returns the featured article."""
     call_command("import_legacy", str(DEMO_CONTENT), verbosity=0)
     article = Article.objects.get(slug=FEATURED_ARTICLE)
     article.image = make_image_file(
@@ -32,6 +38,10 @@ def load_demo_content():
     article.image_caption = "Officials practise interviews at the border post."
     article.image_credit = "IOM Peru"
     article.save()
+    for path in (RETIRED_ADDRESS, f"/es{RETIRED_ADDRESS}"):
+        Redirect.objects.get_or_create(
+            site=Site.objects.get_current(), old_path=path, defaults={"new_path": ""}
+        )
     return article
 
 
@@ -58,6 +68,8 @@ def public_pages():
         "office": reverse("contacts:office", kwargs={"slug": COUNTRY_OFFICE}),
         "regional-office": reverse("contacts:office", kwargs={"slug": REGIONAL_OFFICE}),
         "not-found": f"{news}no-such-article/",
+        "gone": RETIRED_ADDRESS,
+        "gone-es": f"/es{RETIRED_ADDRESS}",
     }
     if search := search_url():
         pages["search"] = f"{search}?q=trafficking"
