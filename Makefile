@@ -28,14 +28,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt build-constraints.txt
 
 install: $(VENV)/.installed
 
+# set_site_domain: the Sites domain from DJANGO_SITE_DOMAIN ("View on site").
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py set_site_domain
 
 demo: migrate
 	$(PY) manage.py import_legacy iomsite/demo/legacy
 	$(PY) manage.py create_demo_admin
 
 run: demo
+	DJANGO_SITE_DOMAIN="$${DJANGO_SITE_DOMAIN:-$(HOST):$(PORT)}" $(PY) manage.py set_site_domain
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The Node tools of the suite (axe-core, the Nu Html Checker) and of

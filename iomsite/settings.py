@@ -99,6 +99,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "iomsite.urls"
 WSGI_APPLICATION = "iomsite.wsgi.application"
 SITE_ID = 1
+# The site's domain, for example "www.iom.example.org", given to the Sites
+# framework on deploy ("View on site" links): README "Site domain".
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "")
 
 TEMPLATES = [
     {
