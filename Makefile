@@ -67,6 +67,7 @@ restore: install
 	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=path.tar.gz [FORCE=1]" >&2; exit 2; }
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py restore_site "$(ARCHIVE)" $(if $(FORCE),--force)
+	$(PY) manage.py set_site_domain
 
 # make bench [BENCH_ARGS="--database-url postgres://… --articles 100000 --uncached"]:
 # the site under gunicorn against a bare Django view (bench/README.md).

@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 
 from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
+from iomsite.slugs import reserved_slug_errors
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -234,7 +235,7 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        errors = {}
+        errors = reserved_slug_errors(self)
         if self.image and not self.image_decorative and not self.image_alt.strip():
             errors["image_alt"] = _(
                 "Describe the image for people who cannot see it, or tick "

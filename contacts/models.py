@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 
 from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
+from iomsite.slugs import reserved_slug_errors
 
 
 def split_phones(phones):
@@ -113,6 +114,10 @@ class Office(models.Model):
 
     def get_absolute_url(self):
         return reverse("contacts:office", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if errors := reserved_slug_errors(self):
+            raise ValidationError(errors)
 
     @property
     def is_published(self):

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
+from iomsite.slugs import reserved_slug_errors
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -95,15 +96,14 @@ class Programme(models.Model):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = reserved_slug_errors(self)
         if self.image and not self.image_decorative and not self.image_alt.strip():
-            raise ValidationError(
-                {
-                    "image_alt": _(
-                        "Describe the image for people who cannot see it, or tick "
-                        "“decorative image”."
-                    )
-                }
+            errors["image_alt"] = _(
+                "Describe the image for people who cannot see it, or tick "
+                "“decorative image”."
             )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def image_alt_text(self):

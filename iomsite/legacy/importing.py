@@ -24,6 +24,7 @@ from articles.models import Article
 from contacts.models import Contact, KeyFigure, Office
 from iomsite.models import LegacyRecord
 from iomsite.sanitize import clean_html
+from iomsite.slugs import reserved_slugs
 from programmes.models import Programme
 
 from .parsing import (
@@ -555,9 +556,11 @@ def with_value(manager, **field_value):
 def free_slug(model, text):
     """``text`` as a slug no other object has: "title", else "title-2", …"""
     base = (slugify(text) or "item")[:190].strip("-")
-    if not model.objects.filter(slug=base).exists():
+    # Never a word of the app's own addresses ("feed"): iomsite.slugs.
+    reserved = reserved_slugs(model)
+    if base not in reserved and not model.objects.filter(slug=base).exists():
         return base
-    taken = set(
+    taken = reserved | set(
         model.objects.filter(slug__startswith=base).values_list("slug", flat=True)
     )
     slug, number = base, 2
