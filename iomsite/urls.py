@@ -15,6 +15,7 @@ urlpatterns = [
         name="robots",
     ),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

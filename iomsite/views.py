@@ -1,7 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from articles.models import Article
 from contacts.models import Office
@@ -105,6 +106,17 @@ class SearchView(TemplateView):
         else:
             context["sections"] = site_search.sections(self.preview_count)
         return context
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, asked for by browsers on pages without icon links (feeds,
+    files): the static file, found through its current (hashed) name."""
+
+    # Temporary: the hashed name changes whenever the icon does.
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("icons/favicon.ico")
 
 
 def page_not_found(request, exception):
