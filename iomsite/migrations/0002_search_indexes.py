@@ -1,4 +1,4 @@
-"""GIN indexes for the site search (iomsite/search.py), on PostgreSQL only.
+"""GIN indexes for the site search (iomsite/search/), on PostgreSQL only.
 
 Each index is on exactly the expression the search filters with, so that the
 planner can use it: one per ranking tier (title; title and summary; everything)
