@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from . import sitemaps, views
+from .api.docs import APIDocsView
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -15,6 +16,8 @@ urlpatterns = [
         name="robots",
     ),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    # JSON, outside i18n_patterns: ?lang=es asks for Spanish (iomsite/api/).
+    path("api/v1/", include("iomsite.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("programmes/", include("programmes.urls")),
     path("contacts/", include("contacts.urls")),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("api/v1/docs/", APIDocsView.as_view(), name="api-docs"),
     prefix_default_language=False,
 )
 
