@@ -58,6 +58,7 @@ def public_pages():
         "office": reverse("contacts:office", kwargs={"slug": COUNTRY_OFFICE}),
         "regional-office": reverse("contacts:office", kwargs={"slug": REGIONAL_OFFICE}),
         "not-found": f"{news}no-such-article/",
+        "api-docs": reverse("api-docs"),
     }
     if search := search_url():
         pages["search"] = f"{search}?q=trafficking"
