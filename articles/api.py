@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
 from contacts.api import ContactSerializer, OfficeLinkSerializer, public_contacts
@@ -86,9 +86,20 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "body", "offices", "contacts"]
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Published articles"),
+        description=_(
+            "News, press releases, statements and features, newest first, with "
+            "the filters of the news list."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("One published article"),
+        description=_("The article with its body, offices and contacts."),
+    ),
+)
 class ArticleViewSet(PublicViewSet):
-    """Published articles, newest first, filtered as the news list is."""
-
     lookup_field = "slug"
     filterset_class = ArticleFilter
 

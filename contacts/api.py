@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
 from iomsite.api.base import (
@@ -165,10 +165,22 @@ def public_contacts():
     return Contact.objects.published().select_related("office")
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Public offices"),
+        description=_(
+            "The regional office and the country offices, with their key "
+            "figures (only those with a label and a source, as on the site)."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("One public office"),
+        description=_(
+            "The office with its introduction, migration context and public staff."
+        ),
+    ),
+)
 class OfficeViewSet(PublicViewSet):
-    """Public offices, with their complete key figures (a figure without a
-    label or a source stays hidden, as on the site)."""
-
     lookup_field = "slug"
     filterset_fields = ["kind", "country"]
 
@@ -196,9 +208,17 @@ class OfficeViewSet(PublicViewSet):
         return OfficeSerializer
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Public contacts"),
+        description=_(
+            "The staff directory, with its filters. An e-mail address or phones "
+            "that the contact does not show on the site are null or empty."
+        ),
+    ),
+    retrieve=extend_schema(summary=_("One public contact")),
+)
 class ContactViewSet(PublicViewSet):
-    """The public staff directory, filtered as on the site."""
-
     filterset_class = ContactFilter
     serializer_class = ContactSerializer
 

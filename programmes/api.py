@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from contacts.api import ContactSerializer, OfficeLinkSerializer, public_contacts
@@ -43,9 +44,17 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
         fields = [*ProgrammeSerializer.Meta.fields, "body", "focal_points"]
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Published programmes"),
+        description=_("In the order of the programmes page."),
+    ),
+    retrieve=extend_schema(
+        summary=_("One published programme"),
+        description=_("The programme with its body and focal points."),
+    ),
+)
 class ProgrammeViewSet(PublicViewSet):
-    """Published programmes, in the site's order."""
-
     lookup_field = "slug"
 
     def get_queryset(self):
