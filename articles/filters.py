@@ -129,7 +129,7 @@ class ArticleFilter(django_filters.FilterSet):
         self.country_values = distinct_country_values()
         self.filters["country"].extra["choices"] = country_choices(self.country_values)
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         # The stored values that include the code, rather than
         # countries_include(): an IN on the indexed column counts 13,000
         # articles of 100,000 by reading them alone, not all of them.

@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "axes",
     "django_prose_editor",
     "sorl.thumbnail",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "iomsite",
     "contacts",
     "programmes",
@@ -75,6 +78,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outside the page cache, so that API responses served from it get the CORS
+    # headers of the request's Origin too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -297,6 +303,45 @@ AXES_LOCKOUT_CALLABLE = "iomsite.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "iomsite.security.client_ip_address"
 # How many proxies of ours append to X-Forwarded-For in front of Django.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
+# -- API ----------------------------------------------------------------------
+# The read-only JSON API under /api/v1/ (iomsite/api/, README "API").
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Anonymous only: staff signed in to the admin get what visitors get.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "iomsite.api.limits.PublicPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["iomsite.api.limits.AnonymousClientThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "iomsite.api.schema.PublicAutoSchema",
+    # The client's address as django-axes reads it: X-Forwarded-For is believed
+    # only as far as our own proxies write it.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+}
+# Requests a client may make to the API, e.g. "120/min", "5000/day"; answers
+# served from the page cache cost nothing and are not counted.
+API_ANON_RATE = os.environ.get("DJANGO_API_ANON_RATE", "120/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IOM South America API",
+    "DESCRIPTION": (
+        "Read-only JSON API of the public content of the IOM South America "
+        "website: news, programmes, offices and contacts."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleKindEnum": "articles.models.Article.Kind",
+        "OfficeKindEnum": "contacts.models.Office.Kind",
+        "LanguageEnum": "articles.models.Article.Language",
+    },
+}
+# Anyone may read the API from a browser; nothing else is shared across origins.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
 
 # -- Mail ---------------------------------------------------------------------
 # Through SMTP, to the local mail server unless DJANGO_EMAIL_HOST names another;

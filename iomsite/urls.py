@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from . import sitemaps, views
+from .api.docs import APIDocsView
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -16,6 +17,8 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
+    # JSON, outside i18n_patterns: ?lang=es asks for Spanish (iomsite/api/).
+    path("api/v1/", include("iomsite.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -24,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("programmes/", include("programmes.urls")),
     path("contacts/", include("contacts.urls")),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("api/v1/docs/", APIDocsView.as_view(), name="api-docs"),
     prefix_default_language=False,
 )
 

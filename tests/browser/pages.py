@@ -70,6 +70,7 @@ def public_pages():
         "not-found": f"{news}no-such-article/",
         "gone": RETIRED_ADDRESS,
         "gone-es": f"/es{RETIRED_ADDRESS}",
+        "api-docs": reverse("api-docs"),
     }
     if search := search_url():
         pages["search"] = f"{search}?q=trafficking"
