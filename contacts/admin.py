@@ -7,6 +7,7 @@ from django_countries.filters import CountryFilter
 from reversion_compare.admin import CompareVersionAdmin
 
 from iomsite.bilingual import EnglishFieldsForm
+from iomsite.content_review import ContentCheckAdmin
 from iomsite.editorial import EditorialAdmin, GuardedInline
 
 from .models import Contact, KeyFigure, Office
@@ -86,7 +87,7 @@ class ContactInline(GuardedInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(EditorialAdmin):
+class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = [
         "name",

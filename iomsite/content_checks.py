@@ -202,9 +202,7 @@ class _BodyParser(HTMLParser):
         if bare in VAGUE_LINK_TEXTS:
             self.add(
                 "link-text",
-                gettext(
-                    "A link says “%(text)s”: say where it goes instead (%(href)s)."
-                )
+                gettext("A link says “%(text)s”: say where it goes instead (%(href)s).")
                 % {"text": text, "href": href},
             )
         elif BARE_URL_RE.match(text):

@@ -4,13 +4,14 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from iomsite.bilingual import EnglishFieldsForm
+from iomsite.content_review import ContentCheckAdmin
 from iomsite.editorial import EditorialAdmin
 
 from .models import Programme
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(EditorialAdmin):
+class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = ["title", "order", "is_published", "thumbnail"]
     list_editable = ["order"]
@@ -68,6 +69,9 @@ class ProgrammeAdmin(EditorialAdmin):
     def publish(self, request, queryset):
         if self.refuse_unless_publisher(request):
             return
+        queryset = queryset.filter(is_published=True) | self.without_failing(
+            request, queryset.filter(is_published=False)
+        )
         # Counted like update() did: every selected programme is published now.
         count = queryset.count()
         self.save_each(

@@ -11,7 +11,8 @@ OLD = ["robuenosaires.iom.int"]
 
 def codes(html, **options):
     return [
-        problem.code for problem in check_body(clean_html(html), old_hosts=OLD, **options)
+        problem.code
+        for problem in check_body(clean_html(html), old_hosts=OLD, **options)
     ]
 
 
