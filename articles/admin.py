@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from reversion import set_comment
 
+from iomsite.admin_filters import (
+    ContentCheckFilter,
+    StaleDraftFilter,
+    TranslationFilter,
+)
 from iomsite.content_review import ContentCheckAdmin
 from iomsite.editorial import EditorialAdmin
 
@@ -115,6 +120,9 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
         "language",
         DateFilter,
         NeedsReviewFilter,
+        ContentCheckFilter,
+        TranslationFilter,
+        StaleDraftFilter,
         ("programmes", admin.RelatedOnlyFieldListFilter),
         ("countries", CountryFilter),
         ("offices", admin.RelatedOnlyFieldListFilter),
