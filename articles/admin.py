@@ -11,6 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from reversion import set_comment
 
+from iomsite.admin_filters import (
+    ContentCheckFilter,
+    StaleDraftFilter,
+    TranslationFilter,
+)
+from iomsite.content_review import ContentCheckAdmin
 from iomsite.editorial import EditorialAdmin
 
 from .forms import ArticleAdminForm
@@ -93,7 +99,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorialAdmin):
+class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -114,6 +120,9 @@ class ArticleAdmin(EditorialAdmin):
         "language",
         DateFilter,
         NeedsReviewFilter,
+        ContentCheckFilter,
+        TranslationFilter,
+        StaleDraftFilter,
         ("programmes", admin.RelatedOnlyFieldListFilter),
         ("countries", CountryFilter),
         ("offices", admin.RelatedOnlyFieldListFilter),
@@ -262,8 +271,11 @@ class ArticleAdmin(EditorialAdmin):
             return
         now = timezone.now()
         published = dated = 0
+        queryset = self.without_failing(
+            request, queryset.exclude(status=Article.Status.PUBLISHED)
+        )
         # Saved one by one, not with update(), so that each is kept as a revision.
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+        for article in queryset:
             article.status = Article.Status.PUBLISHED
             # An item written here with no date is dated now; an imported or
             # undated item keeps its missing date rather than get an invented one.

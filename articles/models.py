@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from iomsite.content_checks import codes_of, object_problems
 from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
 from iomsite.slugs import reserved_slug_errors
@@ -183,6 +184,13 @@ class Article(models.Model):
         blank=True,
         help_text=_("Address or path of the old page this item was imported from."),
     )
+    content_problems = models.CharField(
+        _("content problems"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The codes of the content checks the body fails, set on save."),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -218,7 +226,13 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "published_at"], name="article_status_date")
+            models.Index(fields=["status", "published_at"], name="article_status_date"),
+            # Few articles fail: the dashboard counts them from this index.
+            models.Index(
+                fields=["content_problems"],
+                condition=~Q(content_problems=""),
+                name="article_content_problems",
+            ),
         ]
 
     def __str__(self):
@@ -226,6 +240,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
+        self.content_problems = codes_of(object_problems(self))
         uploaded = normalize_images(self, "image")
         super().save(*args, **kwargs)
         if uploaded:
@@ -342,6 +357,12 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    @property
+    def checked_bodies(self):
+        """What iomsite.content_checks checks: (field, level of the heading
+        the field sits under on the page)."""
+        return [("body", 1)]
 
     @property
     def image_alt_text(self):

@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from reversion_compare.admin import CompareVersionAdmin
 
+from iomsite.admin_filters import (
+    ContentCheckFilter,
+    missing_alt_filter,
+    spanish_texts_filter,
+)
 from iomsite.bilingual import EnglishFieldsForm
+from iomsite.content_review import ContentCheckAdmin
 from iomsite.editorial import EditorialAdmin, GuardedInline
 
 from .models import Contact, KeyFigure, Office
@@ -85,8 +91,13 @@ class ContactInline(GuardedInline):
         return values["is_public"]
 
 
+OFFICE_SPANISH_FILTER = spanish_texts_filter(
+    ["name", "introduction", "migration_context"]
+)
+
+
 @admin.register(Office)
-class OfficeAdmin(EditorialAdmin):
+class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = [
         "name",
@@ -102,6 +113,8 @@ class OfficeAdmin(EditorialAdmin):
         ("country", CountryFilter),
         OfficeNeedsReviewFilter,
         "is_public",
+        OFFICE_SPANISH_FILTER,
+        ContentCheckFilter,
     ]
     list_select_related = ["parent"]
     # Explicit: the annotation below groups rows, and grouped queries drop
@@ -218,6 +231,7 @@ class ContactAdmin(EditorialAdmin):
         "is_media_contact",
         ("office__country", CountryFilter),
         ("programmes", admin.RelatedOnlyFieldListFilter),
+        missing_alt_filter("photo", "photo_alt", "photo_decorative"),
     ]
     list_select_related = ["office"]
     search_fields = ["name", "email", "role", "office__name"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
+from iomsite.content_checks import codes_of, object_problems
 from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
 from iomsite.slugs import reserved_slug_errors
@@ -83,6 +84,13 @@ class Office(models.Model):
         blank=True,
         help_text=_("Address or file of the old page this office was imported from."),
     )
+    content_problems = models.CharField(
+        _("content problems"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The codes of the content checks the texts fail, set on save."),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -110,6 +118,7 @@ class Office(models.Model):
             self.migration_context = clean_html(self.migration_context)
             if self.migration_context_es:
                 self.migration_context_es = clean_html(self.migration_context_es)
+            self.content_problems = codes_of(object_problems(self))
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -122,6 +131,12 @@ class Office(models.Model):
     @property
     def is_published(self):
         return self.is_public
+
+    @property
+    def checked_bodies(self):
+        """What iomsite.content_checks checks: (field, level of the heading
+        the field sits under on the page: "Migration in …", an h2)."""
+        return [("migration_context_en", 2), ("migration_context_es", 2)]
 
     @property
     def phone_list(self):

@@ -392,5 +392,9 @@ LOGGING = {
         "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
     },
 }
+# Host names of the old site: links to them are flagged by the content checks
+# (iomsite/content_checks.py).
+LEGACY_HOSTS = env_list("DJANGO_LEGACY_HOSTS", "robuenosaires.iom.int")
+
 # Translated ("OIM América del Sur") unless DJANGO_SITE_NAME sets one name for both.
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME") or _("IOM South America")

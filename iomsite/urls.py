@@ -4,10 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import sitemaps, views
+from . import dashboard, sitemaps, views
 from .api.docs import APIDocsView
 
 urlpatterns = [
+    path(
+        f"{settings.ADMIN_PATH}needs-attention/",
+        admin.site.admin_view(dashboard.needs_attention),
+        name="needs-attention",
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

@@ -3,18 +3,33 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from iomsite.admin_filters import (
+    ContentCheckFilter,
+    missing_alt_filter,
+    spanish_texts_filter,
+)
 from iomsite.bilingual import EnglishFieldsForm
+from iomsite.content_review import ContentCheckAdmin
 from iomsite.editorial import EditorialAdmin
 
 from .models import Programme
 
+SPANISH_FILTER = spanish_texts_filter(["title", "summary", "body"])
+
 
 @admin.register(Programme)
-class ProgrammeAdmin(EditorialAdmin):
+class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = ["title", "order", "is_published", "thumbnail"]
     list_editable = ["order"]
-    list_filter = ["is_published", ("offices", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "is_published",
+        ("offices", admin.RelatedOnlyFieldListFilter),
+        SPANISH_FILTER,
+        # The English alt text is the one shown when the Spanish is empty.
+        missing_alt_filter("image", "image_alt_en", "image_decorative"),
+        ContentCheckFilter,
+    ]
     # Both languages' columns: "title" would mean the admin language's only.
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title"]}
@@ -68,6 +83,9 @@ class ProgrammeAdmin(EditorialAdmin):
     def publish(self, request, queryset):
         if self.refuse_unless_publisher(request):
             return
+        queryset = queryset.filter(is_published=True) | self.without_failing(
+            request, queryset.filter(is_published=False)
+        )
         # Counted like update() did: every selected programme is published now.
         count = queryset.count()
         self.save_each(

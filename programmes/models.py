@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from iomsite.content_checks import codes_of, object_problems
 from iomsite.images import make_renditions, normalize_images, validate_image
 from iomsite.sanitize import clean_html
 from iomsite.slugs import reserved_slug_errors
@@ -65,6 +66,13 @@ class Programme(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("display order"), default=100)
     is_published = models.BooleanField(_("published"), default=True)
+    content_problems = models.CharField(
+        _("content problems"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The codes of the content checks the bodies fail, set on save."),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -87,6 +95,7 @@ class Programme(models.Model):
             self.body = clean_html(self.body)
             if self.body_es:
                 self.body_es = clean_html(self.body_es)
+            self.content_problems = codes_of(object_problems(self))
             uploaded = normalize_images(self, "image")
             super().save(*args, **kwargs)
         if uploaded:
@@ -104,6 +113,12 @@ class Programme(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def checked_bodies(self):
+        """What iomsite.content_checks checks: (field, level of the heading
+        the field sits under on the page)."""
+        return [("body_en", 1), ("body_es", 1)]
 
     @property
     def image_alt_text(self):

@@ -1,0 +1,7 @@
+from django import template
+
+from ..dashboard import can_see_dashboard
+
+register = template.Library()
+
+register.filter("can_see_dashboard", can_see_dashboard)
