@@ -52,7 +52,8 @@ def test_a_publisher_confirms_publishing_an_article_that_fails_a_check(
     assert "The heading “Detail” (h4) skips a level" in checks.text_content()
 
     page.get_by_label("Status:").select_option(label="Published")
-    page.get_by_role("button", name="Save", exact=True).first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save", exact=True).first.click()
     assert page.locator(".errornote").is_visible()
     confirm = page.get_by_label("Publish anyway")
     assert "A link goes to the old site" in checks.text_content()
