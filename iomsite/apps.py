@@ -9,6 +9,7 @@ class IomsiteConfig(AppConfig):
     def ready(self):
         # Here rather than on import of iomsite.cache, so that saves made by
         # management commands (import_legacy) also make cached pages stale.
+        from . import checks  # noqa: F401  (registers the system checks)
         from .cache import connect_signals
 
         connect_signals()

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import dashboard, sitemaps, views
+from . import dashboard, health, sitemaps, views
 from .api.docs import APIDocsView
 
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
         name="robots",
     ),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     # JSON, outside i18n_patterns: ?lang=es asks for Spanish (iomsite/api/).
     path("api/v1/", include("iomsite.api.urls")),

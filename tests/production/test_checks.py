@@ -1,0 +1,48 @@
+from django.core.checks import run_checks
+
+from iomsite.checks import configured_workers
+
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/0",
+    }
+}
+
+
+def errors():
+    return [
+        message.id
+        for message in run_checks(tags=["caches"])
+        if message.id == "iomsite.E001"
+    ]
+
+
+def test_several_workers_without_a_shared_cache_is_an_error(settings, monkeypatch):
+    settings.DEBUG = False
+    settings.CACHES = LOCMEM
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+
+    assert errors() == ["iomsite.E001"]
+
+
+def test_a_shared_cache_one_worker_or_debug_pass(settings, monkeypatch):
+    settings.DEBUG = False
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    settings.CACHES = REDIS
+    assert errors() == []
+
+    settings.CACHES = LOCMEM
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
+    assert errors() == []
+
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    settings.DEBUG = True
+    assert errors() == []
+
+
+def test_workers_as_gunicorn_counts_them():
+    assert configured_workers({}) == 1
+    assert configured_workers({"WEB_CONCURRENCY": "5"}) == 5
+    assert configured_workers({"WEB_CONCURRENCY": "many"}) == 1
