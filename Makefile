@@ -16,7 +16,9 @@ BASE_PYTHON ?= $(shell for candidate in $(PYTHON_CANDIDATES); do \
 	$$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && \
 	{ echo $$candidate; break; }; done)
 
-.PHONY: run test install migrate demo lint clean backup restore bench messages
+CORES := $(shell nproc 2>/dev/null || echo 1)
+
+.PHONY: serve run test install migrate demo lint clean backup restore bench messages
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt build-constraints.txt
 	@test -n "$(BASE_PYTHON)" || { echo "Python 3.12 or newer is required (install it, or set BASE_PYTHON=/path/to/python3.12)." >&2; exit 1; }
@@ -40,6 +42,19 @@ demo: migrate
 run: demo
 	DJANGO_SITE_DOMAIN="$${DJANGO_SITE_DOMAIN:-$(HOST):$(PORT)}" $(PY) manage.py set_site_domain
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# make serve: production (README, "Production"): DEBUG off, static files
+# collected, migrations, then gunicorn with WEB_CONCURRENCY workers (2 x cores
+# + 1 by default). Needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and, with more
+# than one worker, REDIS_URL (a system check says so).
+serve: export DJANGO_DEBUG = 0
+serve: export WEB_CONCURRENCY ?= $(shell echo $$((2 * $(CORES) + 1)))
+serve: install
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (README, Production)." >&2; exit 2; }
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py set_site_domain
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn --config iomsite/gunicorn.conf.py
 
 # The Node tools of the suite (axe-core, the Nu Html Checker) and of
 # bench/lighthouse.py, pinned in package-lock.json; no install scripts run (the
