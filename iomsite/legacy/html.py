@@ -1,0 +1,316 @@
+"""Saved Drupal HTML pages reduced to the lines of their main content, with
+their inline markup, so they go through the same rules as text dumps.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from .dates import DATE_LABEL_RE, more_precise, parse_date, parse_iso_datetime
+from .lines import Document, Line
+from .news import url_path
+from .text import ALLOWED_URL_SCHEMES, WHITESPACE_RE, escape_text, normalise_spaces
+
+_HTML_START_RE = re.compile(
+    r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<meta\s|"
+    r"<title>|<article[\s>]|<div[\s>]|<p[\s>])",
+    re.IGNORECASE,
+)
+_HTML_TAG_RE = re.compile(
+    r"</?(?:html|head|body|div|p|article|span|a|h[1-6]|ul|li|br|meta|title|script)"
+    r"\b[^>]*>",
+    re.IGNORECASE,
+)
+_SCRIPT_LIKE_RE = re.compile(
+    r"<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    re.IGNORECASE | re.DOTALL,
+)
+_DROP_TAGS = frozenset(
+    "script style noscript iframe form button input select textarea svg nav header "
+    "footer aside template object embed canvas video audio map head title meta "
+    "link".split()
+)
+_BLOCK_TAGS = frozenset(
+    "p div section article main li ul ol h1 h2 h3 h4 h5 h6 blockquote table tbody "
+    "thead tfoot tr td th dl dt dd figure figcaption address pre hr center "
+    "fieldset details summary".split()
+)
+_BOILERPLATE_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:sidebar|menu|nav|navbar|navigation|breadcrumbs?|share|sharing|"
+    r"social|addthis|related|comments?|pager|tabs|skip|footer|header|banner|"
+    r"cookies?|links)(?:$|[-_])|^(?:element-invisible|visually-hidden|sr-only|"
+    r"hidden|invisible)$"
+)
+_TITLE_SUFFIX_RE = re.compile(
+    r"\s+[|–—-]\s+(?:IOM|OIM|International Organization for Migration|"
+    r"Organización Internacional)[^|]*$"
+)
+
+
+def looks_like_html(text: str, filename: str) -> bool:
+    if _HTML_START_RE.match(text[:2048]):
+        return True
+    tags = len(_HTML_TAG_RE.findall(text[:8192]))
+    return tags >= 5 or (filename.lower().endswith((".html", ".htm")) and tags >= 1)
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in _DROP_TAGS:
+        return True
+    if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return False
+    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
+        return True
+    names = tag.get("class") or []
+    identifier = tag.get("id")
+    if identifier:
+        names = [*names, identifier]
+    return any(_BOILERPLATE_CLASS_RE.search(name.lower()) for name in names)
+
+
+def _safe_url(url: str | None) -> str:
+    url = (url or "").strip()
+    if not url or url.startswith("#"):
+        return ""
+    scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+    if scheme and scheme not in ALLOWED_URL_SCHEMES:
+        return ""
+    return url
+
+
+class _HtmlLines:
+    """Walks the main content of a page and collects its lines. Inside an
+    ``<article>``, a ``<header>`` holds the title and date, so it is read."""
+
+    _INLINE_MARKUP = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
+
+    def __init__(self, *, read_headers: bool = False) -> None:
+        self.read_headers = read_headers
+        self.lines: list[Line] = []
+        self.texts: list[str] = []
+        self.htmls: list[str] = []
+        self.block = 0
+        self.tag = "p"
+        self.list_id = -1
+        self.list_kind = ""
+        self.lists = 0
+        self.first_heading = ""
+
+    def flush(self) -> None:
+        text = "".join(self.texts).strip()
+        inline = "".join(self.htmls)
+        if text or "<img" in inline:
+            inline = re.sub(r"\s+((?:</\w+>)*)$", r"\1", inline.strip())
+            self.lines.append(
+                Line(
+                    text,
+                    inline,
+                    block=self.block,
+                    tag=self.tag,
+                    list_id=self.list_id,
+                    list_kind=self.list_kind,
+                )
+            )
+        self.texts, self.htmls = [], []
+
+    def add_text(self, text: str) -> None:
+        text = WHITESPACE_RE.sub(" ", normalise_spaces(text))
+        if not text:
+            return
+        if not self.texts or self.texts[-1].endswith(" "):
+            text = text.lstrip()
+            if not text:
+                return
+        self.texts.append(text)
+        self.htmls.append(escape_text(text))
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if type(child) is NavigableString:
+                self.add_text(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if _is_boilerplate(child) and not (name == "header" and self.read_headers):
+                continue
+            if name == "br":
+                self.flush()
+            elif name in _BLOCK_TAGS:
+                self.walk_block(child)
+            elif name == "a":
+                href = _safe_url(child.get("href"))
+                if href.lower().startswith("mailto:") and "@" not in child.get_text():
+                    self.add_text(" " + href[7:].split("?")[0] + " ")
+                    continue
+                if href:
+                    self.htmls.append(f'<a href="{html.escape(href)}">')
+                    self.walk(child)
+                    self.htmls.append("</a>")
+                else:
+                    self.walk(child)
+            elif name == "img":
+                source = _safe_url(child.get("src"))
+                if source and not source.lower().startswith("data:"):
+                    alt = html.escape(
+                        WHITESPACE_RE.sub(" ", child.get("alt", "")).strip()
+                    )
+                    self.htmls.append(f'<img src="{html.escape(source)}" alt="{alt}">')
+            elif name in self._INLINE_MARKUP:
+                markup = self._INLINE_MARKUP[name]
+                self.htmls.append(f"<{markup}>")
+                self.walk(child)
+                self.htmls.append(f"</{markup}>")
+            else:
+                self.walk(child)
+
+    def walk_block(self, element: Tag) -> None:
+        self.flush()
+        saved = (self.tag, self.list_id, self.list_kind)
+        name = element.name
+        if name == "h1" and not self.first_heading:
+            self.first_heading = element.get_text(" ", strip=True)
+        if name in ("ul", "ol"):
+            self.lists += 1
+            self.list_id, self.list_kind = self.lists, name
+        elif name == "li":
+            self.tag = "li"
+        elif name in ("h1", "h2"):
+            self.tag = "h2"
+        elif name in ("h3", "h4", "h5", "h6"):
+            self.tag = "h3"
+        elif name == "blockquote":
+            self.tag = "blockquote"
+        elif self.tag not in ("li", "blockquote"):
+            self.tag = "p"
+        self.block += 1
+        self.walk(element)
+        self.flush()
+        self.tag, self.list_id, self.list_kind = saved
+        self.block += 1
+
+
+def _is_date_element(tag: Tag) -> bool:
+    return tag.name == "time" or "date-display-single" in (tag.get("class") or ())
+
+
+def _main_container(soup: BeautifulSoup) -> Tag:
+    articles = [
+        article
+        for article in soup.find_all("article")
+        if not any(
+            _is_boilerplate(parent)
+            for parent in article.parents
+            if isinstance(parent, Tag) and parent.name != "[document]"
+        )
+    ]
+    if articles:
+        if len(articles) == 1:
+            return articles[0]
+        return max(articles, key=lambda article: len(article.get_text()))
+    for candidate in (
+        soup.find("main"),
+        soup.find(attrs={"role": "main"}),
+        soup.find(id="content"),
+        soup.find(class_="region-content"),
+        soup.find(class_="field-name-body"),
+    ):
+        if candidate is not None and candidate.get_text(strip=True):
+            return candidate
+    items = soup.find_all(class_="field-item")
+    if items:
+        return max(items, key=lambda item: len(item.get_text()))
+    return soup.body or soup
+
+
+_ARTICLE_TAG_RE = re.compile(r"<(/?)article\b[^>]*>", re.IGNORECASE)
+_BODY_TAG_RE = re.compile(r"<body\b", re.IGNORECASE)
+_DATE_ELEMENT_RE = re.compile(
+    r"<(span|div|time)\b[^>]*(?:\bdate-display-single\b|\bdatetime=)[^>]*>[^<]*</\1>",
+    re.IGNORECASE,
+)
+
+
+def _markup_to_parse(page: str) -> str:
+    """The part of a page worth building a tree for: without scripts, styles
+    and comments, and, when the page has exactly one top-level ``<article>``,
+    only its head, that article and a date element found outside it. Menus,
+    sidebars and footers are then skipped without being parsed at all."""
+    page = _SCRIPT_LIKE_RE.sub(" ", page)
+    depth = 0
+    start = -1
+    found: tuple[int, int] | None = None
+    for match in _ARTICLE_TAG_RE.finditer(page):
+        if not match[1]:
+            if depth == 0:
+                if found is not None:
+                    return page  # several articles: let the full parse choose
+                start = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                found = (start, match.end())
+    if found is None:
+        return page
+    body = _BODY_TAG_RE.search(page)
+    head = page[: body.start()] if body and body.start() < found[0] else ""
+    article = page[found[0] : found[1]]
+    date = ""
+    if _DATE_ELEMENT_RE.search(article) is None:
+        outside = _DATE_ELEMENT_RE.search(page)
+        date = outside.group() if outside else ""
+    return f"{head}<body>{article}{date}</body>"
+
+
+def document_from_html(text: str) -> Document:
+    soup = BeautifulSoup(_markup_to_parse(text), "html.parser")
+    head = soup.head or soup
+    meta: dict[str, str] = {}
+    canonical = ""
+    for tag in head.find_all(("meta", "link")):
+        if tag.name == "link":
+            if not canonical and "canonical" in (tag.get("rel") or []):
+                canonical = tag.get("href") or ""
+            continue
+        key = (tag.get("property") or tag.get("name") or "").lower()
+        if key and key not in meta:
+            meta[key] = (tag.get("content") or "").strip()
+    page_title = head.title.get_text(" ", strip=True) if head.title else ""
+    stated = None
+    date_element = soup.find(_is_date_element)
+    if date_element is not None:
+        stamp = date_element.get("content") or date_element.get("datetime") or ""
+        stated = parse_iso_datetime(stamp) if stamp else None
+        if stated is None:
+            shown = date_element.get_text(" ", strip=True)
+            label = DATE_LABEL_RE.match(shown)
+            stated = parse_date(label["value"] if label else shown)
+    stated = more_precise(
+        stated,
+        parse_iso_datetime(
+            meta.get("article:published_time") or meta.get("dcterms.date", "")
+        ),
+    )
+
+    container = _main_container(soup)
+    collector = _HtmlLines(read_headers=container.name == "article")
+    collector.walk_block(container)
+    title = (
+        collector.first_heading
+        or meta.get("og:title", "")
+        or _TITLE_SUFFIX_RE.sub("", page_title)
+    )
+    if not title and (heading := soup.find("h1")) is not None:
+        title = heading.get_text(" ", strip=True)
+    title = WHITESPACE_RE.sub(" ", normalise_spaces(title)).strip()
+    return Document(
+        lines=collector.lines,
+        is_html=True,
+        title=title,
+        source=url_path(canonical) or url_path(meta.get("og:url", "")),
+        stated_date=stated,
+    )

@@ -1,0 +1,85 @@
+"""What the parser makes of an old page: plain frozen records, and the error
+that refuses a page.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+class LegacyParseError(ValueError):
+    """The page cannot be read; the message is one line saying why."""
+
+
+@dataclass(frozen=True)
+class LegacyContact:
+    name: str
+    role: str = ""
+    office_name: str = ""
+    phones: tuple[str, ...] = ()
+    mobile: str = ""
+    extension: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class LegacyArticle:
+    title: str
+    body_html: str
+    kind: str
+    language: str
+    published_at: datetime.datetime | None
+    date_source: str
+    dateline: str = ""
+    summary: str = ""
+    countries: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    contacts: tuple[LegacyContact, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class LegacyFigure:
+    value: str
+    label: str = ""
+    unit: str = ""
+    year: int | None = None
+    source_name: str = ""
+    source_url: str = ""
+    # True when the page does not say what the figure counts or where it comes
+    # from; such a figure must not be shown until someone completes it.
+    needs_review: bool = False
+
+
+@dataclass(frozen=True)
+class LegacyArea:
+    name: str
+    body_html: str
+
+
+@dataclass(frozen=True)
+class LegacyOffice:
+    name: str
+    country: str
+    city: str = ""
+    address: str = ""
+    phones: tuple[str, ...] = ()
+    email: str = ""
+    website: str = ""
+    facebook: str = ""
+    twitter: str = ""
+    introduction: str = ""
+    migration_context_html: str = ""
+    figures: tuple[LegacyFigure, ...] = ()
+    areas: tuple[LegacyArea, ...] = ()
+    contacts: tuple[LegacyContact, ...] = ()
+    source: str = ""
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class LegacyPage:
+    kind: str
+    articles: tuple[LegacyArticle, ...] = ()
+    office: LegacyOffice | None = None

@@ -1,0 +1,60 @@
+"""Pages of dated statements: one article per "Date: dd/mm/yyyy" entry."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import parse_date
+from .lines import Line, blocks_html, build_blocks
+from .navigation import TRAILER_RE, is_footer
+from .news import first_summary, take_dateline
+from .records import LegacyArticle, LegacyPage, LegacyParseError
+from .text import first_sentence, fold, shorten
+from .topics import detect_language, find_countries, find_programmes
+
+STATEMENT_DATE_RE = re.compile(
+    r"^(?P<label>date|fecha)\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_statements(lines: list[Line], is_html: bool) -> LegacyPage:
+    """A page of dated statements. Each statement is titled with its first
+    sentence (without the final full stop), cut at a word boundary to 120
+    characters: the page heading is the same for all of them."""
+    starts = [i for i, line in enumerate(lines) if STATEMENT_DATE_RE.match(line.text)]
+    articles = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        body = []
+        for line in lines[start + 1 : end]:
+            if is_footer(line.text):
+                break
+            if not TRAILER_RE.match(line.text):
+                body.append(line)
+        blocks = build_blocks(body, is_html)
+        if not blocks:
+            continue
+        date_match = STATEMENT_DATE_RE.match(lines[start].text)
+        month_first = fold(date_match["label"]) == "date"
+        published_at = parse_date(date_match["date"], month_first=month_first)
+        dateline, _ = take_dateline(blocks)
+        body_text = "\n".join(block.text for block in blocks)
+        title = shorten(first_sentence(blocks[0].text).rstrip("."), 120)
+        articles.append(
+            LegacyArticle(
+                title=title,
+                body_html=blocks_html(blocks),
+                kind="statement",
+                language=detect_language(body_text),
+                published_at=published_at,
+                date_source="stated" if published_at else "unknown",
+                dateline=dateline,
+                summary=first_summary(blocks),
+                countries=tuple(find_countries(body_text)),
+                programmes=tuple(find_programmes(body_text)),
+            )
+        )
+    if not articles:
+        raise LegacyParseError("the statements page has no statement text")
+    return LegacyPage(kind="statements", articles=tuple(articles))

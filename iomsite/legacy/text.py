@@ -1,0 +1,159 @@
+"""Text helpers shared by every reader: normalising spaces, folding for
+comparison, inline HTML from plain text, sentences and summaries, and the
+sanitiser every body goes through.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+_ODD_SPACES_RE = re.compile("[\u00a0\u2007\u2009\u200a\u202f\t]")
+_INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
+_ACCENTED_RE = re.compile("[à-ÿ]")
+_UNACCENTED = dict(
+    zip("àáâãäåçèéêëìíîïñòóôõöùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy", strict=True)
+)
+MULTISPACE_RE = re.compile(r" {2,}")
+WHITESPACE_RE = re.compile(r"\s+")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+# What the old dumps left of a mailto link: "mailto:x@iom.int">x@iom.int
+MAILTO_JUNK_RE = re.compile(
+    r"""["'<]*(?:a\s+href=["']?)?mailto:\s*([\w.+-]+@[\w.-]+\w)["']?\s*>?"""
+    r"""\s*(?:\1(?![\w.-]))?(?:\s*</a>)?""",
+    re.IGNORECASE,
+)
+LINKABLE_RE = re.compile(
+    r"(?P<url>\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]])"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,})"
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case without the accents of Spanish, keeping the length."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _ACCENTED_RE.sub(lambda match: _UNACCENTED.get(match[0], match[0]), text)
+
+
+def normalise_spaces(text: str) -> str:
+    """Non-breaking and other odd spaces become plain spaces; zero-width
+    characters, byte-order marks and soft hyphens go."""
+    if text.isascii():
+        return text.replace("\t", " ")
+    return _INVISIBLE_RE.sub("", _ODD_SPACES_RE.sub(" ", text))
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip("\"”’'»)]")[-1:] in (".", "!", "?", ":", "…")
+
+
+def escape_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def text_to_inline_html(text: str) -> str:
+    """Escape plain text and turn the addresses in it into links."""
+    if "@" not in text and "http" not in text and "www." not in text:
+        return escape_text(text)
+    pieces = []
+    position = 0
+    for match in LINKABLE_RE.finditer(text):
+        pieces.append(escape_text(text[position : match.start()]))
+        target = match.group()
+        if match["email"]:
+            href = "mailto:" + target
+        elif target.startswith("www."):
+            href = "https://" + target
+        else:
+            href = target
+        pieces.append(f'<a href="{html.escape(href)}">{escape_text(target)}</a>')
+        position = match.end()
+    pieces.append(escape_text(text[position:]))
+    return "".join(pieces)
+
+
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sr sra srta st no nº u.s e.g i.e vs av ave ing lic gral prof".split()
+)
+
+
+def _sentences(text: str):
+    """The sentences of ``text``, one by one (abbreviations and initials do not
+    end a sentence)."""
+    start = 0
+    for match in _SENTENCE_BREAK_RE.finditer(text):
+        before = text[start : match.start()].rstrip('"”’)').rstrip(".!?")
+        last_word = before.rsplit(" ", 1)[-1].lower()
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        if sentence := text[start : match.start()].strip():
+            yield sentence
+        start = match.end()
+    if sentence := text[start:].strip():
+        yield sentence
+
+
+def first_sentence(text: str) -> str:
+    return next(_sentences(text), text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an
+    ellipsis when something was cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–")
+    return cut + "…"
+
+
+def summarise(text: str, limit: int = 300) -> str:
+    """The opening sentences of ``text`` that fit in ``limit`` characters."""
+    summary = ""
+    for sentence in _sentences(text):
+        candidate = f"{summary} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        summary = candidate
+    return summary or shorten(text, limit)
+
+
+# -- HTML cleaning -----------------------------------------------
+
+_ALLOWED_TAGS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "img",
+    "strong",
+    "em",
+    "h2",
+    "h3",
+    "blockquote",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def clean_html(html: str) -> str:
+    """Sanitise body HTML: keep only paragraphs, lists, links, images,
+    emphasis, sub-headings and quotes; ``href`` on links, ``src`` and ``alt`` on
+    images; http(s), mailto and tel addresses. Scripts, styles, event handlers
+    and ``javascript:`` URLs never survive."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        clean_content_tags={"script", "style"},
+    ).strip()
