@@ -3,7 +3,36 @@ however many pages are imported."""
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+
+
+class ImportStatus:
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+    ALL = (CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED)
+
+
+@dataclass
+class FileResult:
+    source: str
+    status: str = ImportStatus.UNCHANGED
+    kind: str | None = None
+    objects: list[dict] = field(default_factory=list)
+    error: str = ""
+
+    def as_dict(self):
+        return {
+            "source": self.source,
+            "status": self.status,
+            "kind": self.kind,
+            "objects": self.objects,
+            "error": self.error,
+        }
 
 
 class ReportWriter:

@@ -1,0 +1,256 @@
+"""Writes parsed legacy pages into the site's models, one file in one
+transaction."""
+
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.text import Truncator
+
+from articles.models import Article
+from contacts.models import Office
+from iomsite.sanitize import clean_html
+
+from ..parsing import (
+    LegacyArticle,
+    LegacyOffice,
+    LegacyPage,
+    LegacyParseError,
+    parse_page,
+)
+from ..report import FileResult, ImportStatus
+from .lookups import (
+    REGIONAL_PLACES,
+    SiteLookups,
+    adopt_country_offices,
+    free_slug,
+    normalise_place,
+    strip_iom,
+)
+from .merge import Skip, with_value, write
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+LEGACY_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+class DryRunRollback(Exception):
+    """Raised inside the file's transaction to undo a dry run."""
+
+
+def find_legacy_files(path):
+    """The importable files at ``path``: the file itself, or every .txt/.html/.htm
+    file under a directory, in a stable order."""
+    path = Path(path)
+    if path.is_dir():
+        return sorted(
+            candidate
+            for candidate in path.rglob("*")
+            if candidate.is_file() and candidate.suffix.lower() in LEGACY_SUFFIXES
+        )
+    return [path]
+
+
+def import_file(path, **options):
+    return LegacyImporter(**options).import_file(path)
+
+
+class LegacyImporter:
+    def __init__(self, *, dry_run=False, force=False, max_bytes=DEFAULT_MAX_BYTES):
+        self.dry_run = dry_run
+        self.force = force
+        self.max_bytes = max_bytes
+        self.files_by_source = {}
+        self.forget_lookups()
+
+    def forget_lookups(self):
+        self.lookups = SiteLookups()
+        self.sources_of_this_file = {}
+
+    def import_file(self, path):
+        # Translated fields (modeltranslation) read and write the active
+        # language's columns: an import writes and matches the English ones.
+        with translation.override(settings.LANGUAGE_CODE):
+            return self._import_file(Path(path))
+
+    def _import_file(self, path):
+        result = FileResult(source=str(path))
+        try:
+            page = parse_page(self.read(path), filename=path.name)
+            result.kind = page.kind
+            with transaction.atomic():
+                self.apply_page(page, path, result)
+                if self.dry_run:
+                    raise DryRunRollback
+        except DryRunRollback:
+            pass
+        except (LegacyParseError, OSError) as error:
+            result.status, result.error, result.objects = "failed", str(error), []
+        except Skip as error:
+            result.status, result.error, result.objects = "skipped", str(error), []
+        except Exception as error:  # one bad file must not stop the others
+            logger.exception("Importing %s failed", path)
+            message = f"{type(error).__name__}: {error}".splitlines()[0]
+            result.status, result.error, result.objects = "failed", message, []
+        if self.dry_run or result.status in ("failed", "skipped"):
+            self.forget_lookups()
+        else:
+            self.files_by_source.update(self.sources_of_this_file)
+            self.sources_of_this_file = {}
+        return result
+
+    def read(self, path):
+        if not path.is_file():
+            raise LegacyParseError(f"not a file: {path}")
+        size = path.stat().st_size
+        if size > self.max_bytes:
+            raise LegacyParseError(
+                f"file is {size:,} bytes, over the {self.max_bytes:,}-byte limit"
+            )
+        return path.read_bytes()
+
+    # -- pages -------------------------------------------------------------
+
+    def apply_page(self, page: LegacyPage, path: Path, result: FileResult):
+        if page.kind == "office":
+            statuses = [self.import_office(page.office, path, result)]
+        else:
+            sources = statement_sources(path, page.articles)
+            statuses = [
+                self.import_article(item, item.source or sources[number], path, result)
+                for number, item in enumerate(page.articles)
+            ]
+        for status in ("created", "updated"):
+            if status in statuses:
+                result.status = status
+                break
+        else:
+            result.status = ImportStatus.UNCHANGED
+
+    def import_article(self, item: LegacyArticle, source, path, result):
+        first_file = self.files_by_source.get(source)
+        if first_file and first_file != path:
+            raise Skip(f"the same old page ({source}) as {first_file}, imported above")
+        self.sources_of_this_file[source] = path
+        contacts = [self.lookups.import_contact(contact) for contact in item.contacts]
+        contacts = list(dict.fromkeys(contact for contact in contacts if contact))
+        offices = list(dict.fromkeys(c.office for c in contacts if c.office_id))
+        published_at = item.published_at
+        if published_at is not None and timezone.is_naive(published_at):
+            published_at = timezone.make_aware(published_at)
+        wanted = {
+            "title": Truncator(item.title).chars(300),
+            "kind": item.kind,
+            "status": Article.Status.PUBLISHED,
+            "published_at": published_at,
+            "date_source": item.date_source,
+            "dateline": item.dateline[:100],
+            "summary": item.summary,
+            "body": clean_html(item.body_html),
+            "language": item.language,
+            "countries": list(item.countries),
+            "programmes": [p.pk for p in self.lookups.find_programmes(item.programmes)],
+            "contacts": [contact.pk for contact in contacts],
+            "offices": [office.pk for office in offices],
+        }
+        article = with_value(Article.objects, source=source).first()
+        if article is None:
+            article = Article(source=source, slug=self.article_slug(source, item))
+        status = write(article, wanted, path, force=self.force)
+        self.keep_old_address(article, source)
+        self.report(result, article, article.title)
+        for contact in contacts:
+            self.report(result, contact, contact.name)
+        return status
+
+    def import_office(self, item: LegacyOffice, path, result):
+        source = item.source or path.name
+        office = (
+            with_value(Office.objects, source=source).first()
+            or Office.objects.filter(name__iexact=item.name).first()
+        )
+        is_regional = normalise_place(strip_iom(item.name)) in REGIONAL_PLACES
+        wanted = {
+            "name": item.name[:200],
+            "kind": Office.Kind.REGIONAL if is_regional else Office.Kind.COUNTRY,
+            "country": item.country,
+            "city": item.city[:100],
+            "street_address": item.address,
+            "phones": ", ".join(item.phones)[:255],
+            "email": item.email,
+            "website": item.website,
+            "facebook": item.facebook,
+            "x_account": item.twitter,
+            "introduction": item.introduction,
+            "migration_context": clean_html(item.migration_context_html),
+            "figures": [
+                [f.label, f.value, f.unit, f.year, f.source_name, f.source_url]
+                for f in item.figures
+            ],
+        }
+        if office is None:
+            office = Office(source=source, slug=free_slug(Office, item.name))
+            if not is_regional:
+                office.parent = self.lookups.regional_office(create=False)
+        status = write(office, wanted, path, force=self.force)
+        if is_regional:
+            adopt_country_offices(office)
+        self.report(result, office, office.name)
+        for area in item.areas:
+            programme = self.lookups.programme_for_area(area.name, area.body_html)
+            programme.offices.add(office)
+            self.report(result, programme, programme.title)
+        for legacy_contact in item.contacts:
+            contact = self.lookups.import_contact(legacy_contact, default_office=office)
+            if contact:
+                self.report(result, contact, contact.name)
+        return status
+
+    # -- the three-way merge ------------------------------------------------
+
+    def article_slug(self, source, item):
+        old_slug = source.rstrip("/").rsplit("/", 1)[-1] if "/" in source else ""
+        return free_slug(Article, old_slug or Truncator(item.title).words(10, ""))
+
+    def keep_old_address(self, article, source):
+        """Answer the old address with a permanent redirect to the new page."""
+        if not source.startswith("/"):
+            return
+        new_path = article.get_absolute_url()
+        old_path = source.rstrip("/")
+        if old_path + "/" == new_path:
+            return  # the old address is the new one, APPEND_SLASH included
+        site = Site.objects.get_current()
+        for path in (old_path, old_path + "/"):
+            Redirect.objects.update_or_create(
+                site=site, old_path=path, defaults={"new_path": new_path}
+            )
+
+    def report(self, result, obj, title):
+        entry = {
+            "model": obj._meta.label_lower,
+            "pk": None if self.dry_run else obj.pk,
+            "title": str(title),
+            "url": None if self.dry_run else obj.get_absolute_url(),
+        }
+        if entry not in result.objects:
+            result.objects.append(entry)
+
+
+def statement_sources(path, items):
+    """Items without an address of their own are named after the file and
+    their date, so a re-import finds them again."""
+    sources, seen = [], set()
+    for number, item in enumerate(items, start=1):
+        anchor = item.published_at.date().isoformat() if item.published_at else ""
+        source = f"{path.name}#{anchor or number}"
+        if source in seen:
+            source = f"{source}-{number}"
+        seen.add(source)
+        sources.append(source)
+    return sources
