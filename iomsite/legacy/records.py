@@ -83,3 +83,7 @@ class LegacyPage:
     kind: str
     articles: tuple[LegacyArticle, ...] = ()
     office: LegacyOffice | None = None
+    # What the reader saw but could not place ("unknown section kept as body
+    # text: …"), one line each; ``findings.page_warnings`` adds what the
+    # records themselves show.
+    warnings: tuple[str, ...] = ()

@@ -23,6 +23,9 @@ class FileResult:
     status: str = ImportStatus.UNCHANGED
     kind: str | None = None
     objects: list[dict] = field(default_factory=list)
+    # What the import could not place or had to guess, one line each.
+    warnings: list[str] = field(default_factory=list)
+    # Why a failed or skipped file was refused.
     error: str = ""
 
     def as_dict(self):
@@ -31,6 +34,7 @@ class FileResult:
             "status": self.status,
             "kind": self.kind,
             "objects": self.objects,
+            "warnings": self.warnings,
             "error": self.error,
         }
 

@@ -15,6 +15,7 @@ from articles.models import Article
 from contacts.models import Office
 from iomsite.sanitize import clean_html
 
+from ..findings import page_warnings
 from ..parsing import (
     LegacyArticle,
     LegacyOffice,
@@ -83,6 +84,7 @@ class LegacyImporter:
         try:
             page = parse_page(self.read(path), filename=path.name)
             result.kind = page.kind
+            result.warnings = page_warnings(page)
             with transaction.atomic():
                 self.apply_page(page, path, result)
                 if self.dry_run:
