@@ -5,6 +5,8 @@ office)."""
 
 from __future__ import annotations
 
+from textwrap import shorten
+
 from .records import LegacyContact, LegacyPage
 
 
@@ -12,7 +14,9 @@ def page_warnings(page: LegacyPage) -> list[str]:
     warnings = list(page.warnings)
     for article in page.articles:
         if article.published_at is None:
-            warnings.append(f"date not found: “{article.title[:60]}” has no date")
+            warnings.append(
+                f"date not found: “{shorten(article.title, 70, placeholder='…')}”"
+            )
         warnings.extend(contact_warnings(article.contacts))
     if page.office is not None:
         for figure in page.office.figures:

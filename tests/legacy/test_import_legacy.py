@@ -38,6 +38,7 @@ def test_report_lists_every_file_with_its_objects_and_a_summary(tmp_path):
         "unchanged": 0,
         "skipped": 0,
         "failed": 0,
+        "warnings": 7,
     }
     assert [entry["source"] for entry in data["files"]] == [str(p) for p in REAL_PAGES]
     assert [entry["kind"] for entry in data["files"]] == [
@@ -56,9 +57,15 @@ def test_report_lists_every_file_with_its_objects_and_a_summary(tmp_path):
         "url": article.get_absolute_url(),
     }
     assert network["error"] == ""
-    assert out.strip() == (
-        "5 files: 5 created, 0 updated, 0 unchanged, 0 skipped, 0 failed"
-    )
+    assert network["warnings"] == [
+        "date not found: “Regional Network to Combat Human Trafficking”"
+    ]
+    assert out.splitlines() == [
+        "5 files: 5 created, 0 updated, 0 unchanged, 0 skipped, 0 failed",
+        "Pages read: 3 news, 1 office, 1 statements",
+        "7 warning(s): what the import could not place or had to guess (listed "
+        "above and in the report)",
+    ]
 
 
 def test_a_second_run_reports_every_file_unchanged(tmp_path):
@@ -144,3 +151,94 @@ def test_bad_usage_exits_with_status_2_and_no_traceback(arguments, message):
     assert completed.returncode == 2
     assert message in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_warnings_are_listed_per_file_once_the_run_is_over():
+    _, err = run(REAL_PAGES[0], REAL_PAGES[2])
+
+    assert err.splitlines() == [
+        f"{REAL_PAGES[0]} (office):",
+        "  warning: figure without label: 11.7 million",
+        "  warning: figure without label: -0.4",
+        "  warning: figure without label: 1.4 billion",
+        "  warning: figure without label: 47.6",
+        f"{REAL_PAGES[2]} (news):",
+        "  warning: date not found: “Regional Network to Combat Human Trafficking”",
+    ]
+
+
+def test_verbose_prints_each_file_with_what_it_made_as_it_happens(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out, err = StringIO(), StringIO()
+
+    with pytest.raises(CommandError):
+        call_command(
+            "import_legacy",
+            str(REAL_PAGES[2]),
+            str(empty),
+            "--verbose",
+            stdout=out,
+            stderr=err,
+        )
+
+    contacts = ", ".join(
+        f"contact “{contact.name}”"
+        for contact in Article.objects.get().contacts.order_by("pk")
+    )
+    assert out.getvalue().splitlines()[0] == (
+        f"created: {REAL_PAGES[2]} (news): article “Regional Network to Combat "
+        f"Human Trafficking”, {contacts}"
+    )
+    assert err.getvalue().splitlines() == [
+        "  warning: date not found: “Regional Network to Combat Human Trafficking”",
+        f"failed: {empty}: empty file",
+    ]
+
+
+def test_a_terminal_sees_a_progress_bar_and_a_pipe_plain_lines(tmp_path):
+    """The command in a pseudo-terminal draws tqdm's bar on stderr; through a
+    pipe, stderr holds only the warnings."""
+    import pty
+
+    command = [sys.executable, "manage.py", "import_legacy", *map(str, REAL_PAGES)]
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v", "0"],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    controller, terminal = pty.openpty()
+    completed = subprocess.run(
+        command,
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        timeout=120,
+    )
+    os.close(terminal)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(controller)
+    assert completed.returncode == 0
+    assert b"5/5" in drawn and b"page" in drawn
+
+    piped = subprocess.run(
+        command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert "5/5" not in piped.stderr
+    assert piped.stdout.startswith("5 files: 0 created, 0 updated, 5 unchanged")

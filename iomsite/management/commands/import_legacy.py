@@ -1,7 +1,9 @@
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from iomsite.legacy.importing import (
     DEFAULT_MAX_BYTES,
@@ -38,6 +40,12 @@ class Command(BaseCommand):
             metavar="N",
             help="Refuse files larger than N bytes (default: 2 MiB).",
         )
+        parser.add_argument(
+            "--verbose",
+            action="store_true",
+            help="Print every file as it is imported, with what it made and its "
+            "warnings (the same as -v 2).",
+        )
 
     def handle(self, *args, paths, dry_run, report, force, max_bytes, **options):
         missing = [path for path in paths if not Path(path).exists()]
@@ -56,9 +64,8 @@ class Command(BaseCommand):
             dict.fromkeys(f for path in paths for f in find_legacy_files(path))
         )
         importer = LegacyImporter(dry_run=dry_run, force=force, max_bytes=max_bytes)
-        verbosity = options["verbosity"]
-        progress = Progress(self.stderr, len(files), enabled=verbosity >= 1)
-
+        verbosity = 2 if options["verbose"] else options["verbosity"]
+        console = Console(self, verbosity=verbosity, total=len(files))
         summary = Counter({status: 0 for status in ImportStatus.ALL})
         report_writer = ReportWriter(report, dry_run=dry_run) if report else NoReport()
         try:
@@ -66,49 +73,136 @@ class Command(BaseCommand):
                 result = importer.import_file(path)
                 summary[result.status] += 1
                 report_writer.add(result)
-                progress.advance()
-                if result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED):
-                    progress.clear()
-                    self.stderr.write(
-                        f"{result.status}: {result.source}: {result.error}"
-                    )
-                elif verbosity >= 2:
-                    progress.clear()
-                    self.stdout.write(f"{result.status}: {result.source}")
+                console.add(result)
         except BaseException:
             report_writer.abandon()
             raise
-        progress.clear()
+        finally:
+            console.close()
+        summary["warnings"] = console.warning_count
         report_writer.finish(dict(summary))
-
-        line = ", ".join(f"{summary[status]} {status}" for status in ImportStatus.ALL)
-        prefix = "Dry run, nothing written: " if dry_run else ""
-        if verbosity >= 1:
-            style = self.style.ERROR if summary["failed"] else self.style.SUCCESS
-            self.stdout.write(style(f"{prefix}{len(files)} files: {line}"))
+        console.finish(summary, dry_run=dry_run)
         if summary["failed"]:
             raise CommandError(
                 f"{summary['failed']} file(s) failed to import", returncode=1
             )
 
 
-class Progress:
-    """A progress bar on stderr, drawn only when stderr is a terminal."""
+class Console:
+    """What the terminal shows of an import: a progress bar on stderr when it
+    is a terminal; refused and skipped files on stderr as they happen; every
+    file with what it made as it happens at -v 2 (``--verbose``), its warnings
+    with it; otherwise the warnings, file by file, once the run is over."""
 
-    WIDTH = 30
+    def __init__(self, command, *, verbosity, total):
+        self.stdout, self.stderr, self.style = (
+            command.stdout,
+            command.stderr,
+            command.style,
+        )
+        self.verbosity = verbosity
+        self.files_with_warnings = []
+        self.warning_count = 0
+        self.kinds = Counter()
+        self.bar_stream = Unterminated(self.stderr)
+        self.progress = tqdm(
+            total=total,
+            file=self.bar_stream,
+            unit="page",
+            disable=verbosity < 1 or total < 2 or not self.stderr.isatty(),
+            dynamic_ncols=True,
+        )
 
-    def __init__(self, stream, total, *, enabled):
-        self.stream, self.total, self.done = stream, total, 0
-        self.enabled = enabled and total > 1 and stream.isatty()
+    def add(self, result):
+        self.progress.update()
+        if result.kind:
+            self.kinds[result.kind] += 1
+        self.warning_count += len(result.warnings)
+        lines = []
+        if result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED):
+            lines.append(
+                (self.stderr, f"{result.status}: {result.source}: {result.error}")
+            )
+        elif self.verbosity >= 2:
+            lines.append(
+                (self.stdout, f"{result.status}: {result.source}{made(result)}")
+            )
+        if self.verbosity >= 2:
+            lines += [(self.stderr, WarningLine(w)) for w in result.warnings]
+        elif result.warnings:
+            self.files_with_warnings.append(result)
+        if lines:
+            with tqdm.external_write_mode(file=self.bar_stream):
+                for stream, line in lines:
+                    if isinstance(line, str):
+                        stream.write(line)
+                    else:
+                        stream.write(line.text, style_func=self.style.WARNING)
 
-    def advance(self):
-        self.done += 1
-        if self.enabled:
-            filled = self.WIDTH * self.done // self.total
-            bar = "#" * filled + "-" * (self.WIDTH - filled)
-            self.stream.write(f"\r[{bar}] {self.done}/{self.total}", ending="")
-            self.stream.flush()
+    def close(self):
+        self.progress.close()
 
-    def clear(self):
-        if self.enabled:
-            self.stream.write("\r" + " " * (self.WIDTH + 30) + "\r", ending="")
+    def finish(self, summary, *, dry_run):
+        if self.verbosity < 1:
+            return
+        for result in self.files_with_warnings:
+            self.stderr.write(
+                f"{result.source} ({result.kind}):", style_func=self.style.WARNING
+            )
+            for warning in result.warnings:
+                line = WarningLine(warning)
+                self.stderr.write(line.text, style_func=self.style.WARNING)
+        files = sum(summary[status] for status in ImportStatus.ALL)
+        line = ", ".join(f"{summary[status]} {status}" for status in ImportStatus.ALL)
+        prefix = "Dry run, nothing written: " if dry_run else ""
+        style = self.style.ERROR if summary["failed"] else self.style.SUCCESS
+        self.stdout.write(style(f"{prefix}{files} files: {line}"))
+        if self.kinds:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.kinds.items()))
+            self.stdout.write(f"Pages read: {kinds}")
+        if self.warning_count:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{self.warning_count} warning(s): what the import could not "
+                    "place or had to guess (listed above and in the report)"
+                )
+            )
+
+
+@dataclass
+class WarningLine:
+    """A warning, told apart from a refusal so that it is not drawn in red."""
+
+    warning: str
+
+    @property
+    def text(self):
+        return f"  warning: {self.warning}"
+
+
+def made(result):
+    """ " (news): Article “Title”, Contact “Name”" for a file's line."""
+    if not result.objects:
+        return f" ({result.kind})" if result.kind else ""
+    objects = ", ".join(
+        f"{entry['model'].split('.')[-1]} “{entry['title']}”"
+        for entry in result.objects
+    )
+    return f" ({result.kind}): {objects}"
+
+
+class Unterminated:
+    """A command's output stream that writes what tqdm gives it as it is
+    (``OutputWrapper`` would end every piece of the bar with a new line)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text):
+        self.stream.write(text, style_func=str, ending="")
+
+    def flush(self):
+        self.stream.flush()
+
+    def isatty(self):
+        return self.stream.isatty()
