@@ -81,7 +81,15 @@ def manage(env, *args):
     """Run a management command; its exit status, seconds and own peak memory
     (MiB), read from the child's rusage alone."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "manage.py", *args], cwd=PROJECT, env=env)
+    # What the command prints (a warning per page or so) goes nowhere: it is
+    # still written, so its cost counts, but it would bury the table.
+    child = subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     return child.returncode, time.perf_counter() - started, usage.ru_maxrss / 1024

@@ -153,7 +153,7 @@ def test_bad_usage_exits_with_status_2_and_no_traceback(arguments, message):
     assert "Traceback" not in completed.stderr
 
 
-def test_warnings_are_listed_per_file_once_the_run_is_over():
+def test_warnings_are_listed_under_their_file_as_it_is_imported():
     _, err = run(REAL_PAGES[0], REAL_PAGES[2])
 
     assert err.splitlines() == [

@@ -89,10 +89,10 @@ class Command(BaseCommand):
 
 
 class Console:
-    """What the terminal shows of an import: a progress bar on stderr when it
-    is a terminal; refused and skipped files on stderr as they happen; every
-    file with what it made as it happens at -v 2 (``--verbose``), its warnings
-    with it; otherwise the warnings, file by file, once the run is over."""
+    """What the terminal shows of an import, as it happens (nothing is kept, so
+    memory stays flat): a progress bar on stderr when it is a terminal;
+    refused and skipped files, and each file's warnings, on stderr; at -v 2
+    (``--verbose``) every file on stdout with what it made; then the summary."""
 
     def __init__(self, command, *, verbosity, total):
         self.stdout, self.stderr, self.style = (
@@ -101,7 +101,6 @@ class Console:
             command.style,
         )
         self.verbosity = verbosity
-        self.files_with_warnings = []
         self.warning_count = 0
         self.kinds = Counter()
         self.bar_stream = Unterminated(self.stderr)
@@ -127,17 +126,21 @@ class Console:
             lines.append(
                 (self.stdout, f"{result.status}: {result.source}{made(result)}")
             )
-        if self.verbosity >= 2:
-            lines += [(self.stderr, WarningLine(w)) for w in result.warnings]
-        elif result.warnings:
-            self.files_with_warnings.append(result)
+        elif result.warnings and self.verbosity >= 1:
+            lines.append(
+                (self.stderr, WarningLine(f"{result.source} ({result.kind}):"))
+            )
+        if self.verbosity >= 1:
+            lines += [
+                (self.stderr, WarningLine(f"  warning: {w}")) for w in result.warnings
+            ]
         if lines:
             with tqdm.external_write_mode(file=self.bar_stream):
                 for stream, line in lines:
-                    if isinstance(line, str):
-                        stream.write(line)
-                    else:
+                    if isinstance(line, WarningLine):
                         stream.write(line.text, style_func=self.style.WARNING)
+                    else:
+                        stream.write(line)
 
     def close(self):
         self.progress.close()
@@ -145,13 +148,6 @@ class Console:
     def finish(self, summary, *, dry_run):
         if self.verbosity < 1:
             return
-        for result in self.files_with_warnings:
-            self.stderr.write(
-                f"{result.source} ({result.kind}):", style_func=self.style.WARNING
-            )
-            for warning in result.warnings:
-                line = WarningLine(warning)
-                self.stderr.write(line.text, style_func=self.style.WARNING)
         files = sum(summary[status] for status in ImportStatus.ALL)
         line = ", ".join(f"{summary[status]} {status}" for status in ImportStatus.ALL)
         prefix = "Dry run, nothing written: " if dry_run else ""
@@ -171,13 +167,10 @@ class Console:
 
 @dataclass
 class WarningLine:
-    """A warning, told apart from a refusal so that it is not drawn in red."""
+    """A line of warnings, told apart from a refusal so that it is not drawn in
+    red."""
 
-    warning: str
-
-    @property
-    def text(self):
-        return f"  warning: {self.warning}"
+    text: str
 
 
 def made(result):
