@@ -1,5 +1,11 @@
 """Dates as the old pages write them, in English and Spanish: a date only
 counts when it has a day, a month and a year.
+
+Numeric dates ("03/05/2016") are read in the order of the language that
+frames them: month first after an English label ("Date:") or on an English
+page, as the old site's English pages write them ("Date: 3/16/2018"); day
+first after a Spanish label ("Fecha:") or on a Spanish page. A number over 12
+decides the order by itself.
 """
 
 from __future__ import annotations
@@ -66,12 +72,21 @@ _DATE_RE = re.compile(
     rf"){_TIME}",
     re.IGNORECASE,
 )
+# "Julio de 2016": a month without its day, which is not a date here.
+MONTH_AND_YEAR_RE = re.compile(
+    rf"^{_MONTH},?\s+(?:de\s+|del\s+)?(?:19|20)\d{{2}}\.?$", re.IGNORECASE
+)
 DATE_LABEL_RE = re.compile(
     r"^(?P<label>posted(?:\s+on)?|published(?:\s+on)?|date|fecha(?:\s+de\s+"
     r"publicaci[oó]n)?|publicado(?:\s+el)?|last\s+updated|updated(?:\s+on)?|"
     r"actualizado(?:\s+el)?)\s*:?\s*(?P<value>.*\d.*)$",
     re.IGNORECASE,
 )
+
+
+def month_first_in(language: str) -> bool:
+    """Whether a page in ``language`` writes numeric dates month first."""
+    return language != "es"
 
 
 def parse_date(text: str, *, month_first: bool = True, whole: bool = True):

@@ -37,7 +37,8 @@ _NAV_LABELS = frozenset(
         "Acerca de la OIM|Sobre la OIM|Sobre nosotros|La OIM en América del Sur|"
         "La OIM en el mundo|Oficina Regional|Oficinas de país|Oficinas|Países|Misión|"
         "Estructura|Estados Miembros|Noticias|Últimas noticias|Sala de prensa|"
-        "Comunicados de prensa|Prensa|Medios|Centro de medios|Eventos|Historias|"
+        "Comunicados de prensa|Comunicados|Notas de prensa|Centro de prensa|"
+        "Noticias y eventos|Prensa|Medios|Centro de medios|Eventos|Historias|"
         "Declaraciones|Discursos|Publicaciones|Recursos|Documentos|Biblioteca|Fotos|"
         "Galería de fotos|Infografías|Proyectos|Programas|Datos migratorios|"
         "Procesos consultivos regionales|Conferencia Suramericana sobre Migraciones|"
@@ -51,6 +52,9 @@ _NAV_LABELS = frozenset(
 )
 # Words that only count as navigation inside a breadcrumb ("News / Global").
 _BREADCRUMB_LABELS = _NAV_LABELS | {"global", "regional", "americas"}
+# A breadcrumb that starts at the home page is navigation whatever its other
+# steps say ("Inicio > Noticias > Ferias de empleo…").
+_HOME_LABELS = frozenset({"home", "inicio", "portada", "pagina principal"})
 _NAV_PREFIX_RE = re.compile(
     "^(?:"
     + "|".join(re.escape(label) for label in sorted(_NAV_LABELS, key=len)[::-1])
@@ -81,7 +85,11 @@ def _is_navigation(text: str, previous_key: str) -> bool:
     if glued and stripped[glued.end() : glued.end() + 1].isupper():
         return True
     parts = _BREADCRUMB_SPLIT_RE.split(key)
-    return len(parts) > 1 and all(part in _BREADCRUMB_LABELS for part in parts if part)
+    if len(parts) < 2:
+        return False
+    return parts[0] in _HOME_LABELS or all(
+        part in _BREADCRUMB_LABELS for part in parts if part
+    )
 
 
 def _could_be_menu_entry(text: str) -> bool:
@@ -130,20 +138,38 @@ _FOOTER_RE = re.compile(
 _CONTACT_HEADING_RE = re.compile(
     r"^(?:"
     r"for\s+(?:further\s+more|further|more|additional)\s+info(?:rmation)?"
-    r"(?:\s+(?:on|about)\s+[^,:]{1,80}?)?"
+    # "on the course": the topic runs to the comma or colon before the verb.
+    r"(?:\s+(?:on|about)\s+[^,:]{1,80}?(?=\s*[,:]))?"
     r"(?:\s*,?\s*(?:please\s+)?(?:contact|write\s+to|call)(?:\s+(?:with|us))?)?"
     r"|(?:media|press)\s+contacts?|contacts?\s+for\s+(?:the\s+)?media"
     r"|para\s+(?:m[aá]s|mayor(?:es)?)\s+informaci[oó]n"
-    r"(?:\s+(?:sobre|acerca\s+de)\s+[^,:]{1,80}?)?"
+    r"(?:\s+(?:sobre|acerca\s+de)\s+[^,:]{1,80}?(?=\s*[,:]))?"
     r"(?:\s*,?\s*(?:por\s+favor\s+)?(?:contactar(?:se)?|cont[aá]ctese|"
     r"comun[ií]quese|escriba|escribir|llame|contacte)(?:\s+(?:a|con))?)?"
     r"|contactos?\s+(?:de|para)\s+(?:la\s+)?prensa"
     r")\s*[:.\-–]?\s*",
     re.IGNORECASE,
 )
+# A line that only names the kind of the page, above its title.
+_TYPE_LABEL_RE = re.compile(
+    r"^(?:(?P<press_release>press\s+release|news\s+release|media\s+release|"
+    r"comunicado(?:\s+de\s+prensa)?|nota\s+de\s+prensa)"
+    r"|(?P<feature>feature|story|historia|reportaje|cr[oó]nica)"
+    r"|(?P<statement>statement|declaraci[oó]n)"
+    r"|(?P<news>news|news\s+item|noticia))\s*:?$"
+)
 _BARE_CONTACT_HEADING_RE = re.compile(r"^(?:contacts?|contactos?)\s*:\s*", re.I)
 TRAILER_RE = re.compile(r"^(?:paragraphs?|p[aá]rrafos?)\s*:", re.IGNORECASE)
 PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]*$")
+
+
+def type_label(text: str) -> str | None:
+    """The kind a type-label line names ("Comunicado de prensa" is a press
+    release, "Noticia" news), or None for any other line."""
+    if len(text) > 30:
+        return None
+    match = _TYPE_LABEL_RE.match(fold(text))
+    return match.lastgroup if match else None
 
 
 def is_footer(text: str) -> bool:

@@ -11,10 +11,22 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .contacts import parse_contact_block
-from .dates import DATE_LABEL_RE, more_precise, parse_date
+from .dates import (
+    DATE_LABEL_RE,
+    MONTH_AND_YEAR_RE,
+    month_first_in,
+    more_precise,
+    parse_date,
+)
 from .lines import Block, Document, Line, blocks_html, build_blocks
-from .navigation import METADATA_RE, PUNCTUATION_ONLY_RE, contact_heading, is_footer
-from .records import LegacyArticle, LegacyParseError
+from .navigation import (
+    METADATA_RE,
+    PUNCTUATION_ONLY_RE,
+    contact_heading,
+    is_footer,
+    type_label,
+)
+from .records import LegacyArticle, LegacyPage, LegacyParseError
 from .text import ends_sentence, first_sentence, fold, shorten, summarise
 from .topics import PROGRAMMES, detect_language, find_countries, find_programmes
 
@@ -31,7 +43,7 @@ _NOT_PLACES = frozenset(
 )
 
 
-def _split_dateline(text: str):
+def _split_dateline(text: str, month_first: bool = False):
     """(place, date or None, characters to drop) when the paragraph opens with
     a dateline like "La Paz -" or "Lima, 15 de julio de 2016.-"."""
     match = _DATELINE_RE.match(text)
@@ -43,7 +55,7 @@ def _split_dateline(text: str):
     date = None
     rest = (match["rest"] or "").strip()
     if rest:
-        date = parse_date(rest, month_first=False)
+        date = parse_date(rest, month_first=month_first)
         if date is None:
             # "Geneva, Switzerland -" names a second place; anything else
             # after a comma means the dash was not a dateline's.
@@ -129,6 +141,8 @@ class _Metadata:
     programmes: list[str] = field(default_factory=list)
     press_release: bool = False
     feature: bool = False
+    # The kind a type-label line above the title names, which wins.
+    labelled_kind: str = ""
 
     def add(self, label: str, value: str) -> None:
         label = fold(label)
@@ -155,13 +169,16 @@ class _NewsParts:
     stated_date: datetime.datetime | None
     metadata: _Metadata
     body: list[Line]
+    warnings: list[str]
 
 
-def _split_news_lines(document: Document) -> _NewsParts:
-    """Sort a news page's lines into title, date lines, metadata lines (a label
-    with its value, or a label line followed by short value lines) and body.
-    The title is the first line that is none of the others, unless the HTML
-    gave one; date-only lines count as dates until the body starts."""
+def _split_news_lines(document: Document, month_first: bool) -> _NewsParts:
+    """Sort a news page's lines into title, date lines, type-label and
+    metadata lines (a label with its value, or a label line followed by short
+    value lines) and body. The title is the first line that is none of the
+    others, unless the HTML gave one; date-only lines count as dates until the
+    body starts, read in ``month_first`` order unless their label says."""
+    warnings = []
     title = document.title
     title_line_seen = not document.is_html
     stated_date = None
@@ -189,20 +206,29 @@ def _split_news_lines(document: Document) -> _NewsParts:
             continue
         label_match = DATE_LABEL_RE.match(text)
         if label_match:
-            month_first = not fold(label_match["label"]).startswith(
+            # The label's language decides, as it frames the date.
+            spanish_label = fold(label_match["label"]).startswith(
                 ("fecha", "publicado", "actualizado")
             )
-            date = parse_date(label_match["value"], month_first=month_first)
+            date = parse_date(label_match["value"], month_first=not spanish_label)
             if date is not None:
                 stated_date = stated_date or date
                 continue
         if not body:
             if PUNCTUATION_ONLY_RE.match(text):
                 continue
-            date = parse_date(text)
+            date = parse_date(text, month_first=month_first)
             if date is not None:
                 stated_date = stated_date or date
                 continue
+            if MONTH_AND_YEAR_RE.match(text):
+                warnings.append(f"date without a day, not used: {text}")
+                continue
+            if not title and not metadata.labelled_kind:
+                kind = type_label(text)
+                if kind:
+                    metadata.labelled_kind = kind
+                    continue
             if not title_line_seen and title and fold(text) == fold(title):
                 title_line_seen = True
                 continue
@@ -210,7 +236,7 @@ def _split_news_lines(document: Document) -> _NewsParts:
                 title = text
                 continue
         body.append(line)
-    return _NewsParts(title, stated_date, metadata, body)
+    return _NewsParts(title, stated_date, metadata, body, warnings)
 
 
 def _cut_contacts_and_footers(body: list[Line]):
@@ -229,13 +255,17 @@ def _cut_contacts_and_footers(body: list[Line]):
     return body, []
 
 
-def parse_news(document: Document) -> LegacyArticle:
-    parts = _split_news_lines(document)
+def parse_news(document: Document) -> LegacyPage:
+    # The page's language decides how numeric dates read: from the opening
+    # lines, before the body is known.
+    opening = " ".join(line.text for line in document.lines[:40])
+    month_first = month_first_in(detect_language(opening))
+    parts = _split_news_lines(document, month_first)
     body, contacts = _cut_contacts_and_footers(parts.body)
     blocks = build_blocks(body, document.is_html)
     if not blocks:
         raise LegacyParseError("the page has a title but no body text")
-    dateline, dateline_date = take_dateline(blocks)
+    dateline, dateline_date = take_dateline(blocks, month_first)
     title = parts.title
     if not title:  # the first line was a paragraph: title it with its opening
         title = shorten(first_sentence(blocks[0].text).rstrip("."), 120)
@@ -250,13 +280,15 @@ def parse_news(document: Document) -> LegacyArticle:
         date_source = "inferred" if published_at else "unknown"
 
     metadata = parts.metadata
-    if contacts or metadata.press_release:
+    if metadata.labelled_kind:
+        kind = metadata.labelled_kind
+    elif contacts or metadata.press_release:
         kind = "feature" if metadata.feature else "press_release"
     else:
         kind = "news"
     body_text = "\n".join(block.text for block in blocks)
     mentions = f"{title}\n{dateline}\n{body_text}"
-    return LegacyArticle(
+    article = LegacyArticle(
         title=title,
         body_html=blocks_html(blocks),
         kind=kind,
@@ -274,14 +306,15 @@ def parse_news(document: Document) -> LegacyArticle:
         contacts=tuple(contacts),
         source=source,
     )
+    return LegacyPage(kind="news", articles=(article,), warnings=tuple(parts.warnings))
 
 
-def take_dateline(blocks: list[Block]):
+def take_dateline(blocks: list[Block], month_first: bool = False):
     """Remove a dateline from the first paragraph; return (place, date)."""
     if not blocks or blocks[0].tag != "p":
         return "", None
     first = blocks[0]
-    found = _split_dateline(first.texts[0])
+    found = _split_dateline(first.texts[0], month_first)
     if found is None:
         return "", None
     place, date, length = found

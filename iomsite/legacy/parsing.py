@@ -77,4 +77,4 @@ def parse_page(raw: bytes, *, filename: str = "") -> LegacyPage:
     headings = office_headings(texts)
     if headings is not None:
         return parse_office(document, headings)
-    return LegacyPage(kind="news", articles=(parse_news(document),))
+    return parse_news(document)
