@@ -18,8 +18,9 @@ _CONTACT_SPLIT_RE = re.compile(
 )
 _FIELD_LABEL_RE = re.compile(
     r"^(?P<label>tel[eé]fonos?|tel[eé]fono|telf|tel|t[eé]l|phones?|ph|mobile|mob"
-    r"|cell(?:ular)?|cel(?:ular)?|m[oó]vil|whatsapp|fax|e-?mail|correo(?:\s+"
-    r"electr[oó]nico)?|mail|ext(?:ension)?|anexo|interno)\b\s*\.?\s*:?\s*",
+    r"|cell(?:ular)?|cel(?:ular)?|m[oó]vil|whats\s?app|fax|e-?mail|correo(?:\s+"
+    r"electr[oó]nico)?|mail|ext(?:ension)?|anexo|interno|int(?=\.?\s*\d))"
+    r"\b\s*\.?\s*:?\s*",
     re.IGNORECASE,
 )
 _LABEL_KINDS = {
@@ -30,7 +31,8 @@ _LABEL_KINDS = {
     "cel": "mobile",
     "celular": "mobile",
     "movil": "mobile",
-    "whatsapp": "mobile",
+    "whatsapp": "whatsapp",
+    "whats app": "whatsapp",
     "fax": "fax",
     "email": "email",
     "e-mail": "email",
@@ -39,7 +41,23 @@ _LABEL_KINDS = {
     "extension": "extension",
     "anexo": "extension",
     "interno": "extension",
+    "int": "extension",
 }
+# "jdoe at iom.int", "jdoe [at] iom.int", "jdoe(at)iom.int", "jdoe @ iom.int":
+# addresses written so that robots would not read them.
+_SPELLED_EMAIL_RE = re.compile(
+    r"\b(?P<user>[\w.+-]+)\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\sat\s|"
+    r"\s@\s?|@\s)\s*(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b",
+    re.IGNORECASE,
+)
+# An address cut by the line's end: "jdoe@" or "jdoe@iom." before the rest.
+_CUT_EMAIL_RE = re.compile(r"[\w.+-]+@(?:[\w-]+\.)*[\w-]*\.?$")
+# Courtesy titles, left out of the name so that the same person is one
+# contact with or without them ("Ms. Carla Mendoza", "Carla Mendoza").
+_COURTESY_TITLE_RE = re.compile(
+    r"^(?:mr|mrs|ms|miss|sr|sra|srta|don|doña|dña)\.?\s+(?=[A-ZÁÉÍÓÚÑ])",
+    re.IGNORECASE,
+)
 _ALTERNATIVE_RE = re.compile(r"^(?i:or|o|and|y|also|tambi[eé]n)\s+(?=[A-ZÁÉÍÓÚÑ])")
 _EXTENSION_RE = re.compile(
     r"(?:\b(?:ext(?:ension)?|anexo|interno|int)\b\.?|(?<=\s)x)\s*:?\s*(\d{1,6})\b",
@@ -118,6 +136,7 @@ class _ContactDraft:
     mobile: str = ""
     extension: str = ""
     email: str = ""
+    other_emails: list[str] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not (self.name or self.email or self.phones or self.mobile)
@@ -131,6 +150,7 @@ class _ContactDraft:
             mobile=self.mobile,
             extension=self.extension,
             email=self.email,
+            other_emails=tuple(dict.fromkeys(self.other_emails)),
         )
 
 
@@ -168,11 +188,16 @@ class _ContactReader:
         kind, value = _contact_field(segment)
         if kind == "email" or (not kind and EMAIL_RE.search(segment)):
             self.read_email(value, labelled=bool(kind))
-        elif kind in ("phone", "mobile") or (not kind and _PHONE_ONLY_RE.match(value)):
+        elif kind in ("phone", "mobile", "whatsapp") or (
+            not kind and _PHONE_ONLY_RE.match(value)
+        ):
             numbers, extension = split_phone_numbers(value)
-            if kind == "mobile":
-                draft.mobile = draft.mobile or next(iter(numbers), "")
-            else:
+            # The first mobile or WhatsApp number is the mobile; any other
+            # number is kept with the phones.
+            if kind in ("mobile", "whatsapp") and not draft.mobile and numbers:
+                draft.mobile, numbers = numbers[0], numbers[1:]
+            numbers = [number for number in numbers if number != draft.mobile]
+            if numbers:
                 if draft.phones:
                     numbers = [_complete_number(draft.phones[0], n) for n in numbers]
                 draft.phones.extend(numbers)
@@ -189,7 +214,7 @@ class _ContactReader:
         elif _looks_like_name(segment):
             if draft.name:
                 draft = self.start_contact()
-            draft.name = segment
+            draft.name = _COURTESY_TITLE_RE.sub("", segment)
         else:
             return False
         return True
@@ -205,9 +230,12 @@ class _ContactReader:
         if not labelled and rest and _looks_like_name(rest):
             if draft.name:
                 draft = self.start_contact()
-            draft.name = rest
+            draft.name = _COURTESY_TITLE_RE.sub("", rest)
+        address = found[0].lower()
         if not draft.email or self.awaiting_email:
-            draft.email = found[0].lower()
+            draft.email = address
+        elif address != draft.email:
+            draft.other_emails.append(address)
         self.awaiting_email = False
 
 
@@ -215,12 +243,30 @@ def parse_contact_block(texts: list[str]) -> list[LegacyContact]:
     """The contacts in the lines of a contact block. The block ends at a
     footer or at a line that holds no contact field."""
     reader = _ContactReader()
-    for text in texts:
+    for text in _joined_addresses(texts):
         if not text or PUNCTUATION_ONLY_RE.match(text):
             continue
-        if is_footer(text) or not reader.read_line(text):
+        if is_footer(text) or not reader.read_line(
+            _SPELLED_EMAIL_RE.sub(r"\g<user>@\g<domain>", text)
+        ):
             break
     return reader.contacts()
+
+
+def _joined_addresses(texts: list[str]):
+    """The lines, with an e-mail address cut at a line's end ("jdoe@" then
+    "iom.int") joined to its rest."""
+    pending = ""
+    for text in texts:
+        if pending:
+            head, _, tail = text.strip().partition(" ")
+            text, pending = f"{pending}{head} {tail}".rstrip(), ""
+        if _CUT_EMAIL_RE.search(text) and not EMAIL_RE.search(text.rsplit(" ", 1)[-1]):
+            pending = text
+            continue
+        yield text
+    if pending:
+        yield pending
 
 
 def _contact_field(segment: str) -> tuple[str, str]:

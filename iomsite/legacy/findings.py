@@ -1,7 +1,7 @@
 """What an import of a page may lose or get wrong, in one line each, for the
 report: the reader's own warnings, and what the records show (an article
 without a date, a figure without a label or source, a contact without an
-office)."""
+office, an e-mail beyond the one a contact keeps)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,13 @@ def page_warnings(page: LegacyPage) -> list[str]:
 
 
 def contact_warnings(contacts: tuple[LegacyContact, ...]) -> list[str]:
-    return [
-        f"contact without office: {contact.name or contact.email}"
-        for contact in contacts
-        if not contact.office_name
-    ]
+    warnings = []
+    for contact in contacts:
+        who = contact.name or contact.email
+        if not contact.office_name:
+            warnings.append(f"contact without office: {who}")
+        for address in contact.other_emails:
+            warnings.append(
+                f"second e-mail not kept (one per contact): {who}, {address}"
+            )
+    return warnings

@@ -4,21 +4,20 @@ office's address and contact details.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from .contacts import split_phone_numbers
+from .figures import parse_figures
 from .lines import Document, Line, blocks_html, build_blocks
 from .navigation import NAV_MARKER_RE, PUNCTUATION_ONLY_RE
 from .records import (
     LegacyArea,
-    LegacyFigure,
     LegacyOffice,
     LegacyPage,
     LegacyParseError,
 )
-from .text import EMAIL_RE, LINKABLE_RE, fold
+from .text import EMAIL_RE, ends_sentence, escape_text, fold
 from .topics import country_code, country_matches, detect_language
 
 # Headings of the sections of an office page, matched on folded text.
@@ -32,9 +31,14 @@ _OFFICE_SECTION_RE = re.compile(
     r"oportunidades\s+(?:laborales|de\s+empleo)|empleos?|vacantes|"
     r"trabaj[ae]\s+con\s+nosotros)$"
     r"|(?P<contact>contact\s+(?:information|details|us)|contact|informacion\s+de\s+"
-    r"contacto|datos\s+de\s+contacto|contactenos|contacto)$)"
+    r"contacto|datos\s+de\s+contacto|contactenos|contacto)$"
+    # Sections the office model has no place for: kept as body text.
+    r"|(?P<other>(?:recent\s+|latest\s+)?(?:publications|news|stories|projects|"
+    r"resources|events)|(?:publicaciones|noticias|proyectos|recursos|eventos)"
+    r"(?:\s+(?:recientes|destacad[oa]s))?|(?:our\s+)?(?:partners|donors)|"
+    r"(?:nuestros\s+)?(?:socios|aliados|donantes))$)"
 )
-_OFFICE_SECTION_NAMES = ("figures", "context", "areas", "careers", "contact")
+_OFFICE_SECTION_NAMES = ("figures", "context", "areas", "careers", "contact", "other")
 _ORGANISATION_LINE_RE = re.compile(
     r"^(?:international\s+organi[sz]ation\s+for\s+migration|organizaci[oó]n\s+"
     r"internacional\s+para\s+las\s+migraciones|iom|oim)\b",
@@ -50,16 +54,6 @@ _OFFICE_FIELD_RE = re.compile(
     r"sitio\s+web|p[aá]gina\s+web|address|direcci[oó]n)\s*[.:]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_FIGURE_RE = re.compile(
-    r"^(?P<currency>USD|US\$|U\$S|EUR|€|\$)?\s*"
-    r"(?P<number>[-+−–]?\d(?:[\d.,]*\d)?)\s*"
-    r"(?P<magnitude>(?:mil\s+)?millones|mill[oó]n|millions?|billions?|bn|"
-    r"thousand|mil)?\b\s*"
-    r"(?P<unit>.*?)\s*(?:\((?P<year>(?:19|20)\d{2})\))?$",
-    re.IGNORECASE,
-)
-_SOURCE_LINE_RE = re.compile(r"^(?:source|fuente)s?\s*:\s*(?P<value>.+)$", re.I)
-_YEAR_SUFFIX_RE = re.compile(r"\s*[,(]?\s*\b((?:19|20)\d{2})\)?$")
 
 
 def _office_section(text: str) -> tuple[str, str] | None:
@@ -79,81 +73,11 @@ def office_headings(texts: list[str]) -> list[tuple[str, str] | None] | None:
     else None. An office page has two of: key figures, a "Migration in …" text,
     areas of action; or one of them with careers and contact sections."""
     headings = [_office_section(text) for text in texts]
-    found = {heading[0] for heading in headings if heading}
+    found = {heading[0] for heading in headings if heading} - {"other"}
     core = len(found & {"figures", "context", "areas"})
     if core >= 2 or (core and len(found) >= 3):
         return headings
     return None
-
-
-def _parse_figure(text: str) -> LegacyFigure | None:
-    label = ""
-    if ":" in text and not re.match(r"^[\d\s.,:-]+$", text):
-        label, _, text = text.partition(":")
-        label, text = label.strip(), text.strip()
-    match = _FIGURE_RE.match(text)
-    if match is None:
-        return None
-    value = match["number"].replace("−", "-").replace("–", "-")
-    if match["magnitude"]:
-        value = f"{value} {match['magnitude']}"
-    unit = match["unit"].strip()
-    year = int(match["year"]) if match["year"] else None
-    if year is None and (year_match := _YEAR_SUFFIX_RE.search(unit)):
-        year = int(year_match[1])
-        unit = unit[: year_match.start()].strip(" ,")
-    if match["currency"]:
-        unit = f"{match['currency']} {unit}".strip()
-    return LegacyFigure(value=value, label=label, unit=unit, year=year)
-
-
-def _split_source(value: str) -> tuple[str, str]:
-    """(name, address) of a figure's source line."""
-    value = value.strip()
-    url = LINKABLE_RE.search(value)
-    if url is None or not url["url"]:
-        return value, ""
-    address = url[0] if url[0].startswith("http") else "https://" + url[0]
-    return value.replace(url[0], "").strip(" ,;:-–()"), address
-
-
-def _parse_figures(lines: list[Line]) -> tuple[LegacyFigure, ...]:
-    """Key figures, one per line. A label is only taken when the page states it
-    (``Label: value``, or a text line right before a value); a "Source:" line
-    applies to the figures above it. A figure without label or source is
-    flagged ``needs_review``."""
-    figures: list[LegacyFigure] = []
-    pending_label = ""
-    for line in lines:
-        text = line.text
-        if not text or PUNCTUATION_ONLY_RE.match(text):
-            continue
-        source = _SOURCE_LINE_RE.match(text)
-        if source:
-            name, address = _split_source(source["value"])
-            figures = [
-                figure
-                if figure.source_name or figure.source_url
-                else dataclasses.replace(figure, source_name=name, source_url=address)
-                for figure in figures
-            ]
-            continue
-        figure = _parse_figure(text)
-        if figure is None:
-            pending_label = text if len(text) <= 120 else ""
-            continue
-        if pending_label and not figure.label:
-            figure = dataclasses.replace(figure, label=pending_label)
-        pending_label = ""
-        figures.append(figure)
-    return tuple(
-        dataclasses.replace(
-            figure,
-            needs_review=not figure.label
-            or not (figure.source_name or figure.source_url),
-        )
-        for figure in figures
-    )
 
 
 def _is_area_name(text: str) -> bool:
@@ -204,27 +128,54 @@ class _OfficeDetails:
     facebook: str = ""
     twitter: str = ""
 
+    def _place_lines(self) -> tuple[str, int]:
+        """(city, how many of the address's last lines give only the city and
+        the country). Either "La Paz, Bolivia" on the last line, or the city
+        and then the country on lines of their own ("Asunción" / "Paraguay")."""
+        lines = self.address
+        if not lines:
+            return "", 0
+        parts = [part.strip() for part in _CITY_SPLIT_RE.split(lines[-1])]
+        if len(parts) >= 2 and country_code(parts[-1]):
+            return _without_postal_code(parts[-2]), 1 if len(parts) == 2 else 0
+        if len(parts) == 1 and country_code(parts[0]) and len(lines) >= 2:
+            city_parts = [part.strip() for part in _CITY_SPLIT_RE.split(lines[-2])]
+            city = _without_postal_code(city_parts[-1])
+            if city and not _ADDRESS_WORD_RE.search(city):
+                return city, 2 if len(city_parts) == 1 else 1
+            return "", 1
+        return "", 0
+
     @property
     def city(self) -> str:
-        """What precedes the country on the last address line ("La Paz,
-        Bolivia"), without postal codes."""
-        if not self.address:
-            return ""
-        parts = [part.strip() for part in _CITY_SPLIT_RE.split(self.address[-1])]
-        if len(parts) < 2 or not country_code(parts[-1]):
-            return ""
-        return " ".join(
-            word for word in parts[-2].split() if not any(c.isdigit() for c in word)
-        )
+        """The city of the address, without postal codes."""
+        return self._place_lines()[0]
 
     @property
     def street_address(self) -> str:
-        """The address without its last line when that line is only the city
-        and the country, which the office keeps in fields of their own."""
-        lines = self.address
-        if self.city and len(_CITY_SPLIT_RE.split(lines[-1])) == 2:
-            lines = lines[:-1]
-        return ", ".join(lines)
+        """The address without its last lines when they only give the city and
+        the country, which the office keeps in fields of their own."""
+        _, place_lines = self._place_lines()
+        return ", ".join(self.address[: len(self.address) - place_lines])
+
+
+def _without_postal_code(text: str) -> str:
+    """ "Santiago 7550000" → "Santiago"; "CP 1001 Asunción" → "Asunción"."""
+    words = [
+        word
+        for word in text.split()
+        if not any(c.isdigit() for c in word)
+        and fold(word).strip(".") not in ("cp", "c.p")
+    ]
+    return " ".join(words)
+
+
+# Words of a street or a building, never of a city's name.
+_ADDRESS_WORD_RE = re.compile(
+    r"\b(?:av|avda|avenida|calle|street|st|road|edificio|building|piso|floor|"
+    r"oficina|office|casilla|p\.?\s?o\.?\s+box|apartado)\b\.?",
+    re.IGNORECASE,
+)
 
 
 _CITY_SPLIT_RE = re.compile(r",|\s[-–]\s")
@@ -274,6 +225,16 @@ def _parse_office_contact(lines: list[Line]) -> _OfficeDetails:
     return details
 
 
+def _other_section_html(lines: list[Line], is_html: bool) -> str:
+    """A section the office has no field for, as body text: a list when its
+    lines are all short items (titles of publications, partners' names)."""
+    texts = [line.text for line in lines if line.text]
+    if texts and all(len(text) <= 120 and not ends_sentence(text) for text in texts):
+        items = "".join(f"<li>{line.inline_html}</li>" for line in lines if line.text)
+        return f"<ul>{items}</ul>"
+    return blocks_html(build_blocks(lines, is_html))
+
+
 _REGION_RE = re.compile(
     r"\b(South America|Sudam[ée]rica|Am[ée]rica del Sur)\b", re.IGNORECASE
 )
@@ -281,14 +242,17 @@ _REGION_RE = re.compile(
 
 def parse_office(document: Document, headings) -> LegacyPage:
     sections: dict[str, list[Line]] = {"intro": []}
+    others: list[tuple[str, list[Line]]] = []  # (heading, lines) of each
     context_country = areas_heading = region = ""
     current = "intro"
     for line, found in zip(document.lines, headings, strict=True):
         if found is None:
-            sections[current].append(line)
+            (others[-1][1] if current == "other" else sections[current]).append(line)
             continue
         current, heading = found
         sections.setdefault(current, [])
+        if current == "other":
+            others.append((heading, []))
         if current == "context" and not context_country:
             # A regional office's page: "Migration in South America"
             region_match = _REGION_RE.search(heading)
@@ -312,6 +276,19 @@ def parse_office(document: Document, headings) -> LegacyPage:
         raise LegacyParseError("office page without a recognisable country")
     context_blocks = build_blocks(sections.get("context", []), document.is_html)
     areas = _parse_areas(sections.get("areas", []), document.is_html)
+    warnings = []
+    # An area without text is a list's heading, not a programme: kept as text.
+    for area in areas:
+        if not area.body_html:
+            others.append((area.name, []))
+    areas = tuple(area for area in areas if area.body_html)
+    other_html = ""
+    for heading, lines in others:
+        warnings.append(f"unknown section kept as body text: {heading}")
+        body = _other_section_html(lines, document.is_html)
+        other_html += f"\n<h3>{escape_text(heading)}</h3>\n{body}".rstrip()
+    if sections.get("careers"):
+        warnings.append("section not imported (vacancies are not kept): careers")
     intro_blocks = build_blocks(sections.get("intro", []), document.is_html)
     language_sample = "\n".join(
         [block.text for block in context_blocks + intro_blocks]
@@ -329,10 +306,10 @@ def parse_office(document: Document, headings) -> LegacyPage:
         facebook=contact.facebook,
         twitter=contact.twitter,
         introduction="\n\n".join(block.text for block in intro_blocks),
-        migration_context_html=blocks_html(context_blocks),
-        figures=_parse_figures(sections.get("figures", [])),
+        migration_context_html=(blocks_html(context_blocks) + other_html).strip(),
+        figures=parse_figures(sections.get("figures", [])),
         areas=areas,
         source=document.source,
         language=language,
     )
-    return LegacyPage(kind="office", office=office)
+    return LegacyPage(kind="office", office=office, warnings=tuple(warnings))

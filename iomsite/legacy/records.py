@@ -21,6 +21,8 @@ class LegacyContact:
     mobile: str = ""
     extension: str = ""
     email: str = ""
+    # Further addresses the block gives the same person; the site keeps one.
+    other_emails: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

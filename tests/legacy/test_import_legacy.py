@@ -38,7 +38,7 @@ def test_report_lists_every_file_with_its_objects_and_a_summary(tmp_path):
         "unchanged": 0,
         "skipped": 0,
         "failed": 0,
-        "warnings": 7,
+        "warnings": 8,
     }
     assert [entry["source"] for entry in data["files"]] == [str(p) for p in REAL_PAGES]
     assert [entry["kind"] for entry in data["files"]] == [
@@ -63,7 +63,7 @@ def test_report_lists_every_file_with_its_objects_and_a_summary(tmp_path):
     assert out.splitlines() == [
         "5 files: 5 created, 0 updated, 0 unchanged, 0 skipped, 0 failed",
         "Pages read: 3 news, 1 office, 1 statements",
-        "7 warning(s): what the import could not place or had to guess (listed "
+        "8 warning(s): what the import could not place or had to guess (listed "
         "above and in the report)",
     ]
 
@@ -158,6 +158,7 @@ def test_warnings_are_listed_under_their_file_as_it_is_imported():
 
     assert err.splitlines() == [
         f"{REAL_PAGES[0]} (office):",
+        "  warning: section not imported (vacancies are not kept): careers",
         "  warning: figure without label: 11.7 million",
         "  warning: figure without label: -0.4",
         "  warning: figure without label: 1.4 billion",
