@@ -4,6 +4,7 @@ numbers, however the old pages laid them out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -142,16 +143,10 @@ class _ContactDraft:
         return not (self.name or self.email or self.phones or self.mobile)
 
     def freeze(self) -> LegacyContact:
-        return LegacyContact(
-            name=self.name,
-            role=self.role,
-            office_name=self.office_name,
-            phones=tuple(dict.fromkeys(self.phones)),
-            mobile=self.mobile,
-            extension=self.extension,
-            email=self.email,
-            other_emails=tuple(dict.fromkeys(self.other_emails)),
-        )
+        values = dataclasses.asdict(self)
+        for name in ("phones", "other_emails"):
+            values[name] = tuple(dict.fromkeys(values[name]))
+        return LegacyContact(**values)
 
 
 class _ContactReader:
