@@ -34,6 +34,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 from django.core.cache import caches
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
@@ -77,7 +78,21 @@ class Summary:
     bytes: int
 
 
+def require_local_media():
+    """Refuse to back up or restore a site whose uploads are not in
+    ``MEDIA_ROOT``: an archive without them would look complete and not be."""
+    if not isinstance(default_storage, FileSystemStorage):
+        raise BackupError(
+            "The uploaded files are not in MEDIA_ROOT but in "
+            f"{default_storage.__class__.__name__} (DJANGO_STORAGE), which "
+            "backup_site and restore_site do not copy. Back up the database "
+            "with its own tools and the bucket with versioning or a copy "
+            "(README, Backup and restore)."
+        )
+
+
 def create_backup(archive_path):
+    require_local_media()
     archive_path = Path(archive_path)
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as workdir:
@@ -132,6 +147,7 @@ def create_backup(archive_path):
 
 
 def restore_backup(archive_path, *, force=False):
+    require_local_media()
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as workdir:
         workdir = Path(workdir)

@@ -37,3 +37,20 @@ def shared_cache_for_several_workers(app_configs, **kwargs):
             id="iomsite.E001",
         )
     ]
+
+
+@checks.register("workers", deploy=False)
+def web_concurrency_is_a_count(app_configs, **kwargs):
+    """gunicorn.conf.py would stop at an unreadable WEB_CONCURRENCY only once
+    ``make serve`` had migrated; this stops ``migrate`` first, and says why."""
+    value = os.environ.get("WEB_CONCURRENCY", "").strip()
+    if not value or (value.isdigit() and int(value) > 0):
+        return []
+    return [
+        checks.Error(
+            f"WEB_CONCURRENCY={value!r} is not a number of gunicorn workers.",
+            hint="Set it to a whole number above 0, such as 3, or leave it unset "
+            "for 2 × cores + 1.",
+            id="iomsite.E002",
+        )
+    ]

@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -233,7 +234,10 @@ def _thumbnail(field_file, width, image_format, square):
     else:
         options = {"geometry_string": str(width)}
     thumbnail = get_thumbnail(field_file, format=image_format, **options)
-    if not thumbnail.exists():
+    # Asking a bucket costs a request for each rendition of each picture of a
+    # page, and nothing removes renditions from a bucket behind the store's
+    # back (backup_site refuses one): only a folder is checked.
+    if isinstance(thumbnail.storage, FileSystemStorage) and not thumbnail.exists():
         # The store remembers a file that is gone (media restored without its
         # renditions, say): forget it and make it again, once.
         default.kvstore.delete(thumbnail, delete_thumbnails=False)

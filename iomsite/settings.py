@@ -14,6 +14,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from .config.cache import cache_settings
+from .config.logging import logging_settings
+from .config.storage import media_sources, storage_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -179,52 +183,10 @@ MEDIA_ROOT = Path(
     )
 )
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
-}
+STORAGES = storage_settings(os.environ, debug=DEBUG)
 # Hashed names are served as immutable for ten years by WhiteNoise itself; this
 # is for the few files asked for by their plain name.
 WHITENOISE_MAX_AGE = 0 if DEBUG else 24 * 60 * 60
-
-
-def cache_settings(environ):
-    """CACHES from the environment: local memory by default; Redis when
-    REDIS_URL is set, so that every app server shares one cache (and one content
-    version); DJANGO_CACHE_BACKEND=dummy turns caching off."""
-    redis_url = environ.get("REDIS_URL", "")
-    backend = environ.get("DJANGO_CACHE_BACKEND") or (
-        "redis" if redis_url else "locmem"
-    )
-    if backend == "redis":
-        if not redis_url:
-            raise ImproperlyConfigured("DJANGO_CACHE_BACKEND=redis needs REDIS_URL.")
-        default = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "iomsite",
-            # A Redis that is down slows pages by a second, never stops them.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    elif backend == "locmem":
-        default = {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "iomsite",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
-    elif backend == "dummy":
-        default = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    else:
-        raise ImproperlyConfigured(
-            f"DJANGO_CACHE_BACKEND must be locmem, redis or dummy, not {backend!r}."
-        )
-    return {"default": default}
 
 
 CACHES = cache_settings(os.environ)
@@ -275,8 +237,9 @@ SECURE_CSP = {
     # few inline <script>/<style> elements carry the request's nonce.
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
-    # data: for the SVG icons inside Bootstrap's stylesheet.
-    "img-src": [CSP.SELF, "data:"],
+    # data: for the SVG icons inside Bootstrap's stylesheet; uploads come from
+    # the bucket with DJANGO_STORAGE=s3.
+    "img-src": [CSP.SELF, "data:", *media_sources(os.environ)],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
@@ -383,15 +346,7 @@ THUMBNAIL_CACHE = "default"
 # when it points elsewhere, not whenever any other field of the object changed.
 REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {
-        "handlers": ["console"],
-        "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
-    },
-}
+LOGGING = logging_settings(os.environ)
 # Host names of the old site: links to them are flagged by the content checks
 # (iomsite/content_checks.py).
 LEGACY_HOSTS = env_list("DJANGO_LEGACY_HOSTS", "robuenosaires.iom.int")

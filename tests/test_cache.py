@@ -28,7 +28,7 @@ from iomsite.cache import (
     is_cacheable_response,
     page_timeout,
 )
-from iomsite.settings import cache_settings
+from iomsite.config.cache import cache_settings
 
 from .factories import ArticleFactory, KeyFigureFactory, OfficeFactory, ProgrammeFactory
 

@@ -1,3 +1,4 @@
+import pytest
 from django.core.checks import run_checks
 
 from iomsite.checks import configured_workers
@@ -46,3 +47,28 @@ def test_workers_as_gunicorn_counts_them():
     assert configured_workers({}) == 1
     assert configured_workers({"WEB_CONCURRENCY": "5"}) == 5
     assert configured_workers({"WEB_CONCURRENCY": "many"}) == 1
+
+
+def concurrency_errors():
+    return [
+        message.id
+        for message in run_checks(tags=["workers"])
+        if message.id == "iomsite.E002"
+    ]
+
+
+@pytest.mark.parametrize("value", ["many", "0", "-2", "2.5"])
+def test_workers_must_be_a_positive_whole_number(monkeypatch, value):
+    monkeypatch.setenv("WEB_CONCURRENCY", value)
+
+    assert concurrency_errors() == ["iomsite.E002"]
+
+
+@pytest.mark.parametrize("value", [None, "", "1", "12"])
+def test_an_unset_or_positive_count_passes(monkeypatch, value):
+    if value is None:
+        monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    else:
+        monkeypatch.setenv("WEB_CONCURRENCY", value)
+
+    assert concurrency_errors() == []
