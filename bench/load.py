@@ -2,6 +2,7 @@
 keep-alive connection each). Both give a LoadResult."""
 
 import http.client
+import random
 import re
 import shutil
 import subprocess
@@ -68,36 +69,58 @@ def run_python(url, *, duration, connections):
     own connection (opened again when the server closes it)."""
     parts = urlsplit(url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
+    base = f"{parts.scheme}://{parts.netloc}"
+    return run_paths(base, [target], duration=duration, connections=connections)
+
+
+def run_paths(
+    base_url, paths, *, duration, connections, record=None, stop=None, choose=None
+):
+    """``connections`` threads, each requesting one of ``paths`` after another
+    (picked at random, the same sequence in every run; or ``choose(rng)``'s
+    choice) on its own keep-alive connection, for ``duration`` seconds or
+    until the ``stop`` event is set.
+
+    ``record(path, status, started, finished, body)`` is called from the
+    threads after every request, with perf_counter() times and status None
+    when the connection failed.
+    """
+    parts = urlsplit(base_url)
     latencies, errors = [], [0]
     lock = threading.Lock()
     deadline = time.perf_counter() + duration
 
-    def worker():
+    def worker(number):
+        rng = random.Random(number)
         own_latencies, own_errors = [], 0
         connection = None
-        while time.perf_counter() < deadline:
+        while time.perf_counter() < deadline and not (stop and stop.is_set()):
+            path = choose(rng) if choose else rng.choice(paths)
             started = time.perf_counter()
+            status = body = None
             try:
                 if connection is None:
                     connection = http.client.HTTPConnection(
                         parts.hostname, parts.port, timeout=30
                     )
-                connection.request("GET", target)
+                connection.request("GET", path)
                 response = connection.getresponse()
-                response.read()
+                body = response.read()
+                status = response.status
                 if response.will_close:
                     connection.close()
                     connection = None
-                if not 200 <= response.status < 400:
-                    own_errors += 1
-                    continue
             except (OSError, http.client.HTTPException):
-                own_errors += 1
                 if connection is not None:
                     connection.close()
                 connection = None
+            finished = time.perf_counter()
+            if record is not None:
+                record(path, status, started, finished, body)
+            if status is None or not 200 <= status < 400:
+                own_errors += 1
                 continue
-            own_latencies.append((time.perf_counter() - started) * 1000)
+            own_latencies.append((finished - started) * 1000)
         if connection is not None:
             connection.close()
         with lock:
@@ -105,7 +128,9 @@ def run_python(url, *, duration, connections):
             errors[0] += own_errors
 
     started = time.perf_counter()
-    workers = [threading.Thread(target=worker) for _ in range(connections)]
+    workers = [
+        threading.Thread(target=worker, args=(number,)) for number in range(connections)
+    ]
     for thread in workers:
         thread.start()
     for thread in workers:
