@@ -274,6 +274,24 @@ def _is_caption(tag: Tag) -> bool:
     )
 
 
+_LINK_RE = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def only_links(lines: list[Line]) -> bool:
+    """Whether the content is a menu or a listing: several lines, nearly all of
+    their text the text of links."""
+    texts = [line for line in lines if line.text]
+    if len(texts) < 3:
+        return False
+    total = sum(len(line.text) for line in texts)
+    outside = sum(
+        len(html.unescape(_TAG_RE.sub("", _LINK_RE.sub("", line.inline_html))).strip())
+        for line in texts
+    )
+    return outside < total * 0.1
+
+
 def _is_body_field(tag: Tag) -> bool:
     """Drupal's body field: ``field-name-body`` (7), ``field--name-body`` (8+)."""
     names = tag.get("class") or ()
