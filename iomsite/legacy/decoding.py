@@ -65,7 +65,7 @@ def decode_page(raw: bytes) -> str:
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order
+    """ "utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order
     mark: mostly Latin text, so every other byte is NUL."""
     sample = raw[:4096]
     if len(sample) < 16 or len(sample) % 2:
