@@ -10,6 +10,8 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dates import DATE_LABEL_RE, more_precise, parse_date, parse_iso_datetime
+from .html_figures import CAPTION_CLASS_RE, figure_line, gather_figures
+from .html_tables import read_table
 from .lines import Document, Line
 from .news import url_path
 from .text import ALLOWED_URL_SCHEMES, WHITESPACE_RE, escape_text, normalise_spaces
@@ -41,7 +43,7 @@ _BLOCK_TAGS = frozenset(
 _BOILERPLATE_CLASS_RE = re.compile(
     r"(?:^|[-_])(?:sidebar|menu|nav|navbar|navigation|breadcrumbs?|share|sharing|"
     r"social|addthis|related|comments?|pager|tabs|skip|footer|header|banner|"
-    r"cookies?|links)(?:$|[-_])|^(?:element-invisible|visually-hidden|sr-only|"
+    r"cookies?|links|submitted|meta|byline)(?:$|[-_])|^(?:element-invisible|visually-hidden|sr-only|"
     r"hidden|invisible)$"
 )
 _TITLE_SUFFIX_RE = re.compile(
@@ -87,8 +89,11 @@ class _HtmlLines:
 
     _INLINE_MARKUP = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
 
-    def __init__(self, *, read_headers: bool = False) -> None:
+    def __init__(self, *, read_headers: bool = False, body: Tag | None = None) -> None:
         self.read_headers = read_headers
+        # Drupal wraps every widget of a region in a "block"; once the page's
+        # body field is known, the blocks around it are site chrome.
+        self.body_path = {id(tag) for tag in (body, *body.parents)} if body else set()
         self.lines: list[Line] = []
         self.texts: list[str] = []
         self.htmls: list[str] = []
@@ -137,8 +142,18 @@ class _HtmlLines:
             name = child.name
             if _is_boilerplate(child) and not (name == "header" and self.read_headers):
                 continue
+            if (
+                self.body_path
+                and "block" in (child.get("class") or ())
+                and id(child) not in self.body_path
+            ):
+                continue
             if name == "br":
                 self.flush()
+            elif name == "table":
+                self.add_table(child)
+            elif name == "figure" or (name == "div" and _is_caption(child)):
+                self.add_figure(child)
             elif name in _BLOCK_TAGS:
                 self.walk_block(child)
             elif name == "a":
@@ -153,12 +168,7 @@ class _HtmlLines:
                 else:
                     self.walk(child)
             elif name == "img":
-                source = _safe_url(child.get("src"))
-                if source and not source.lower().startswith("data:"):
-                    alt = html.escape(
-                        WHITESPACE_RE.sub(" ", child.get("alt", "")).strip()
-                    )
-                    self.htmls.append(f'<img src="{html.escape(source)}" alt="{alt}">')
+                self.htmls.append(_image_html(child))
             elif name in self._INLINE_MARKUP:
                 markup = self._INLINE_MARKUP[name]
                 self.htmls.append(f"<{markup}>")
@@ -182,15 +192,110 @@ class _HtmlLines:
             self.tag = "h2"
         elif name in ("h3", "h4", "h5", "h6"):
             self.tag = "h3"
-        elif name == "blockquote":
+        elif name == "blockquote" and not _is_caption(element):
             self.tag = "blockquote"
-        elif self.tag not in ("li", "blockquote"):
+        elif _is_caption(element) and self.tag != "li":
+            self.tag = "caption"  # joined to the image before it: html_figures
+        elif self.tag not in ("li", "blockquote", "caption"):
             self.tag = "p"
         self.block += 1
         self.walk(element)
         self.flush()
         self.tag, self.list_id, self.list_kind = saved
         self.block += 1
+
+    def add_lines(self, text: str, inline: str, tag: str) -> None:
+        self.flush()
+        self.block += 1
+        self.lines.append(Line(text, inline, block=self.block, tag=tag))
+        self.block += 1
+
+    def inline_of(self, element: Tag) -> tuple[str, str, int]:
+        """(text, inline HTML, number of lines) of an element's content, its
+        blocks joined by spaces: the content of a table cell or a caption."""
+        reader = _HtmlLines()
+        reader.walk(element)
+        reader.flush()
+        lines = [line for line in reader.lines if line.text or line.html]
+        return (
+            " ".join(line.text for line in lines if line.text),
+            " ".join(line.inline_html for line in lines),
+            len(lines),
+        )
+
+    def add_table(self, element: Tag) -> None:
+        table = read_table(element, self.inline_of)
+        if table is None:
+            self.walk_block(element)  # a layout table: its cells as paragraphs
+            return
+        if table.caption:
+            self.add_lines(table.caption, table.caption, "p")
+        self.add_lines(table.text, table.html, "table")
+
+    def add_figure(self, element: Tag) -> None:
+        """An image with its caption and credit (``<figure>``, or a captioned
+        image's wrapper)."""
+        image = next(
+            (found for tag in element.find_all("img") if (found := _image_html(tag))),
+            "",
+        )
+        if not image:
+            self.walk_block(element)
+            return
+        caption = element.find("figcaption") or element.find(_is_caption)
+        parts = []
+        if caption is not None:
+            parts.append(self.inline_of(caption.extract()))
+        elif (stated := element.find("img").get("data-caption")) is not None:
+            text = WHITESPACE_RE.sub(" ", normalise_spaces(stated)).strip()
+            parts.append((text, escape_text(text), 1))
+        for tag in element.find_all("img"):
+            tag.extract()
+        parts.append(self.inline_of(element))  # a credit beside the caption
+        text = " ".join(part[0] for part in parts if part[0])
+        inline = " ".join(part[1] for part in parts if part[0])
+        self.flush()
+        self.block += 1
+        self.lines.append(figure_line(image, text, inline, self.block))
+        self.block += 1
+
+
+def _image_html(tag: Tag) -> str:
+    source = _safe_url(tag.get("src"))
+    if not source or source.lower().startswith("data:"):
+        return ""
+    alt = html.escape(WHITESPACE_RE.sub(" ", tag.get("alt", "")).strip())
+    return f'<img src="{html.escape(source)}" alt="{alt}">'
+
+
+def _is_caption(tag: Tag) -> bool:
+    return tag.name == "figcaption" or any(
+        CAPTION_CLASS_RE.search(name.lower()) for name in tag.get("class") or ()
+    )
+
+
+_LINK_RE = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def only_links(lines: list[Line]) -> bool:
+    """Whether the content is a menu or a listing: several lines, nearly all of
+    their text the text of links."""
+    texts = [line for line in lines if line.text]
+    if len(texts) < 3:
+        return False
+    total = sum(len(line.text) for line in texts)
+    outside = sum(
+        len(html.unescape(_TAG_RE.sub("", _LINK_RE.sub("", line.inline_html))).strip())
+        for line in texts
+    )
+    return outside < total * 0.1
+
+
+def _is_body_field(tag: Tag) -> bool:
+    """Drupal's body field: ``field-name-body`` (7), ``field--name-body`` (8+)."""
+    names = tag.get("class") or ()
+    return "field-name-body" in names or "field--name-body" in names
 
 
 def _is_date_element(tag: Tag) -> bool:
@@ -207,6 +312,8 @@ def _main_container(soup: BeautifulSoup) -> Tag:
             if isinstance(parent, Tag) and parent.name != "[document]"
         )
     ]
+    full = [a for a in articles if "teaser" not in " ".join(a.get("class") or ())]
+    articles = full or articles
     if articles:
         if len(articles) == 1:
             return articles[0]
@@ -220,7 +327,7 @@ def _main_container(soup: BeautifulSoup) -> Tag:
     ):
         if candidate is not None and candidate.get_text(strip=True):
             return candidate
-    items = soup.find_all(class_="field-item")
+    items = soup.find_all(class_=("field-item", "field__item"))
     if items:
         return max(items, key=lambda item: len(item.get_text()))
     return soup.body or soup
@@ -297,7 +404,9 @@ def document_from_html(text: str) -> Document:
     )
 
     container = _main_container(soup)
-    collector = _HtmlLines(read_headers=container.name == "article")
+    collector = _HtmlLines(
+        read_headers=container.name == "article", body=container.find(_is_body_field)
+    )
     collector.walk_block(container)
     title = (
         collector.first_heading
@@ -308,7 +417,7 @@ def document_from_html(text: str) -> Document:
         title = heading.get_text(" ", strip=True)
     title = WHITESPACE_RE.sub(" ", normalise_spaces(title)).strip()
     return Document(
-        lines=collector.lines,
+        lines=gather_figures(collector.lines),
         is_html=True,
         title=title,
         source=url_path(canonical) or url_path(meta.get("og:url", "")),

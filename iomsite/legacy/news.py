@@ -311,9 +311,10 @@ def parse_news(document: Document) -> LegacyPage:
 
 def take_dateline(blocks: list[Block], month_first: bool = False):
     """Remove a dateline from the first paragraph; return (place, date)."""
-    if not blocks or blocks[0].tag != "p":
+    # A lead image with its caption may come before the first paragraph.
+    first = next((block for block in blocks if block.tag != "figure"), None)
+    if first is None or first.tag != "p":
         return "", None
-    first = blocks[0]
     found = _split_dateline(first.texts[0], month_first)
     if found is None:
         return "", None

@@ -24,7 +24,7 @@ they return are in ``records``.
 from __future__ import annotations
 
 from .decoding import decode_page
-from .html import document_from_html, looks_like_html
+from .html import document_from_html, looks_like_html, only_links
 from .lines import document_from_text
 from .news import legacy_news_path, parse_news
 from .offices import office_headings, parse_office
@@ -57,17 +57,33 @@ __all__ = [
 ]
 
 
+# A text dump holds one paragraph a line at most; a longer line is data (a
+# database export, base64, a minified file) that the readers would only choke on.
+MAX_LINE = 50_000
+
+
 def parse_page(raw: bytes, *, filename: str = "") -> LegacyPage:
     """Parse one page of the old site (a text dump or saved HTML, told apart by
     content) into a news item, a page of statements or a country office.
 
-    Raises ``LegacyParseError`` for an empty, binary or content-less page."""
+    Raises ``LegacyParseError`` for an empty or binary file, a text of
+    kilometre-long lines, and a page without content (only navigation, only
+    links)."""
     text = decode_page(raw)
     if looks_like_html(text, filename):
         document = document_from_html(text)
         if not any(line.text for line in document.lines):
             raise LegacyParseError("HTML page without content: no text in its body")
+        if only_links(document.lines):
+            raise LegacyParseError(
+                "the page holds only links (a menu or a listing), no content"
+            )
     else:
+        longest = max(map(len, text.split("\n"))) if len(text) > MAX_LINE else 0
+        if longest > MAX_LINE:
+            raise LegacyParseError(
+                f"not a page: a line of {longest:,} characters (data, not a text dump)"
+            )
         document = document_from_text(text)
         if not any(line.text for line in document.lines):
             raise LegacyParseError("the page holds only navigation, no content")

@@ -10,6 +10,8 @@ import re
 
 import nh3
 
+from .. import sanitize
+
 _ODD_SPACES_RE = re.compile("[\u00a0\u2007\u2009\u200a\u202f\t]")
 _INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
 _ACCENTED_RE = re.compile("[à-ÿ]")
@@ -124,28 +126,25 @@ def summarise(text: str, limit: int = 300) -> str:
 
 # -- HTML cleaning -----------------------------------------------
 
-_ALLOWED_TAGS = {
-    "p",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "img",
-    "strong",
-    "em",
-    "h2",
-    "h3",
-    "blockquote",
+# The site's own lists (iomsite.sanitize, which imports no Django), less what
+# the parser never makes: ``<br>`` (lines are split there) and ``<h4>`` (old
+# sub-headings become h2 or h3). The site's cleaner adds ``rel`` to links when
+# a body is stored; the parser leaves links bare.
+_ALLOWED_TAGS = sanitize.ALLOWED_TAGS - {"br", "h4"}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"src", "alt"},
+    **{tag: sanitize.ALLOWED_ATTRIBUTES[tag] for tag in ("td", "th")},
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+ALLOWED_URL_SCHEMES = sanitize.ALLOWED_URL_SCHEMES
 
 
 def clean_html(html: str) -> str:
-    """Sanitise body HTML: keep only paragraphs, lists, links, images,
-    emphasis, sub-headings and quotes; ``href`` on links, ``src`` and ``alt`` on
-    images; http(s), mailto and tel addresses. Scripts, styles, event handlers
-    and ``javascript:`` URLs never survive."""
+    """Sanitise body HTML: keep only paragraphs, lists, links, images with
+    their captions (figure, figcaption), tables (header and data cells, with
+    their spans), emphasis, sub-headings and quotes; ``href`` on links,
+    ``src`` and ``alt`` on images; http(s), mailto and tel addresses. Scripts,
+    styles, event handlers and ``javascript:`` URLs never survive."""
     if not html:
         return ""
     return nh3.clean(

@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 
 from articles.models import Article
 from contacts.models import Office
+from iomsite.content_checks import legacy_hosts
 from iomsite.sanitize import clean_html
 
 from ..findings import page_warnings
@@ -24,6 +25,8 @@ from ..parsing import (
     parse_page,
 )
 from ..report import FileResult, ImportStatus
+from .images import BodyImages
+from .links import BodyLinks
 from .lookups import (
     REGIONAL_PLACES,
     SiteLookups,
@@ -68,6 +71,17 @@ class LegacyImporter:
         self.max_bytes = max_bytes
         self.files_by_source = {}
         self.forget_lookups()
+        self.images = BodyImages(dry_run=dry_run, hosts=legacy_hosts())
+        self.links = BodyLinks(dry_run=dry_run, hosts=legacy_hosts())
+
+    def import_files(self, paths):
+        """Import the files of a run, yielding their results; a file whose links
+        wait for a page imported later in the run is reported at its end."""
+        for path in paths:
+            result = self.import_file(path)
+            if not self.links.is_pending(result):
+                yield result
+        yield from self.links.finish()
 
     def forget_lookups(self):
         self.lookups = SiteLookups()
@@ -99,6 +113,8 @@ class LegacyImporter:
             logger.exception("Importing %s failed", path)
             message = f"{type(error).__name__}: {error}".splitlines()[0]
             result.status, result.error, result.objects = "failed", message, []
+        if result.status in ("failed", "skipped"):
+            self.links.forget(result)
         if self.dry_run or result.status in ("failed", "skipped"):
             self.forget_lookups()
         else:
@@ -142,6 +158,8 @@ class LegacyImporter:
         contacts = [self.lookups.import_contact(contact) for contact in item.contacts]
         contacts = list(dict.fromkeys(contact for contact in contacts if contact))
         offices = list(dict.fromkeys(c.office for c in contacts if c.office_id))
+        body = self.images.bring(item.body_html, path, result.warnings)
+        body, old_links = self.links.rewrite(body, result.warnings)
         published_at = item.published_at
         if published_at is not None and timezone.is_naive(published_at):
             published_at = timezone.make_aware(published_at)
@@ -153,7 +171,7 @@ class LegacyImporter:
             "date_source": item.date_source,
             "dateline": item.dateline[:100],
             "summary": item.summary,
-            "body": clean_html(item.body_html),
+            "body": clean_html(body),
             "language": item.language,
             "countries": list(item.countries),
             "programmes": [p.pk for p in self.lookups.find_programmes(item.programmes)],
@@ -165,6 +183,7 @@ class LegacyImporter:
             article = Article(source=source, slug=self.article_slug(source, item))
         status = write(article, wanted, path, force=self.force)
         self.keep_old_address(article, source)
+        self.links.imported(article, result, old_links)
         self.report(result, article, article.title)
         for contact in contacts:
             self.report(result, contact, contact.name)

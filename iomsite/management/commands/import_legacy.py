@@ -69,8 +69,7 @@ class Command(BaseCommand):
         summary = Counter({status: 0 for status in ImportStatus.ALL})
         report_writer = ReportWriter(report, dry_run=dry_run) if report else NoReport()
         try:
-            for path in files:
-                result = importer.import_file(path)
+            for result in importer.import_files(files):
                 summary[result.status] += 1
                 report_writer.add(result)
                 console.add(result)
