@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from iomsite.legacy.html_figures import is_credit
 from iomsite.legacy.parsing import (
     LegacyContact,
     parse_page,
@@ -13,6 +14,7 @@ from iomsite.legacy.parsing import (
 
 from .pages import (
     FORBIDDEN_MARKUP,
+    paragraphs,
     parse_article,
     plain_text,
 )
@@ -167,3 +169,199 @@ def test_html_with_teasers_and_an_article_header():
         "<p>A free helpline for migrants opened today in Peru.</p>\n"
         "<blockquote>It answers in Spanish and Creole.</blockquote>"
     )
+
+
+class TestDrupalBodyField:
+    """Drupal 7 (``field-name-body`` in a node ``div``) and Drupal 8+
+    (``node__content`` / ``field--name-body`` in an ``<article>``), with the
+    site's chrome around them."""
+
+    def test_drupal7_node_without_an_article_element(self):
+        article = parse_article("html_drupal7_node.html")
+        assert article.title == (
+            "Border Officials in Uruguay Train to Identify Trafficking Victims"
+        )
+        assert article.source == (
+            "/news/border-officials-uruguay-train-identify-trafficking-victims"
+        )
+        assert article.published_at == datetime.datetime(2017, 6, 6, 10, 30)
+        assert article.dateline == "Montevideo"
+        assert article.countries == ("UY",)
+        assert [p[:30] for p in paragraphs(article.body_html)] == [
+            "Forty border and migration off",
+            "The course, run by IOM with th",
+            "“An officer at the border is o",
+        ]
+
+    def test_drupal7_chrome_is_left_out(self):
+        text = plain_text(parse_article("html_drupal7_node.html").body_html)
+        for chrome in (
+            "Skip to main content",
+            "English",
+            "Press room",
+            "Home",
+            "View",
+            "Facebook",
+            "Printer-friendly",
+            "Follow IOM",  # a block of the content region, beside the node
+            "Latest news",
+            "Copyright",
+        ):
+            assert chrome not in text
+
+    def test_drupal8_article_with_inline_labels_and_meta(self):
+        article = parse_article("html_drupal8_node.html")
+        assert article.title == "Ferias de empleo para personas migrantes en Santiago"
+        assert article.source == (
+            "/es/news/ferias-de-empleo-para-personas-migrantes-en-santiago"
+        )
+        assert article.language == "es"
+        assert article.published_at == datetime.datetime(2021, 3, 22, 9, 15)
+        assert article.dateline == "Santiago"
+        assert article.countries == ("CL",)  # "Región-País" without a colon
+        assert article.body_html.startswith("<p>La OIM y la municipalidad")
+        assert "<h3>Próximas ferias</h3>" in article.body_html
+        assert article.summary.startswith("La OIM y la municipalidad")
+
+    def test_drupal8_chrome_is_left_out(self):
+        text = plain_text(parse_article("html_drupal8_node.html").body_html)
+        for chrome in (
+            "Pasar al contenido",
+            "Quiénes somos",
+            "editora",  # node__meta: author and date
+            "22/03/2021",
+            "Etiquetas",
+            "empleo,",
+            "Facebook",
+            "Noticias relacionadas",
+            "Otra noticia",  # a teaser of another node
+            "Suscríbase",
+            "©",
+        ):
+            assert chrome not in text
+
+
+def test_a_teaser_article_is_not_the_page():
+    raw = b"""<html><body><div class="view"><article class="node node--view-mode-teaser">
+    <h2>Teaser title</h2><p>A much longer teaser text that goes on and on about
+    another story, longer than the page itself, with many words in it.</p></article>
+    </div><article class="node node--view-mode-full"><h1>The Page Itself</h1>
+    <p>Quito - The page's own short text.</p></article></body></html>"""
+    article = parse_page(raw).articles[0]
+    assert article.title == "The Page Itself"
+    assert article.body_html == "<p>The page's own short text.</p>"
+
+
+class TestFigures:
+    @pytest.fixture
+    def article(self):
+        return parse_article("html_figures.html")
+
+    def test_images_keep_their_captions_and_credits(self, article):
+        assert article.body_html == (
+            '<figure><img src="/sites/default/files/styles/large/public/'
+            'clinic-van.jpg?itok=Xy12" alt="A white van with the IOM logo parked '
+            'beside a bus station"><figcaption>The clinic van at the bus terminal '
+            "in Colchane.</figcaption></figure>\n"
+            "<p>Two mobile clinics run by IOM and the regional health service now "
+            "stop every week at the places where people crossing from Bolivia wait "
+            "for transport.</p>\n"
+            '<figure><img src="clinic_files/nurse-check.jpg" alt="A nurse takes the '
+            'blood pressure of a woman holding a baby"><figcaption>A nurse checks a '
+            "mother who arrived the night before. Photo: IOM/Carla Medina"
+            "</figcaption></figure>\n"
+            "<p>The teams give first aid, vaccines and advice on where to find "
+            "shelter, and they refer people with serious conditions to the hospital "
+            "in Iquique.</p>\n"
+            '<figure><img src="/sites/default/files/waiting-room.jpg" alt="People '
+            'sitting on benches in a tent"><figcaption>Photo: © OIM/Pablo Ríos 2019'
+            "</figcaption></figure>\n"
+            '<figure><img src="https://www.iom.int/sites/g/files/tmzbdl486/files/'
+            'map-route.png" alt="A map of the route from Pisiga to Iquique">'
+            "<figcaption><em>The route most people take, about 220 kilometres."
+            "</em></figcaption></figure>\n"
+            "<p>More than 1,200 people were seen in the first month, a third of "
+            "them children.</p>\n"
+            # An inline data: image is never kept; its caption stays as text.
+            "<p>A drawing made by a girl at the clinic, given to the team.</p>"
+        )
+
+    def test_a_lead_image_leaves_the_dateline_and_summary_to_the_text(self, article):
+        assert article.dateline == "Santiago"
+        assert article.published_at == datetime.datetime(2019, 11, 4, 12, 0)
+        assert article.summary.startswith("Two mobile clinics")
+
+    def test_credit_line_after_a_figure_joins_its_caption(self):
+        raw = (
+            b"<html><body><article><h1>A Title Here</h1><p>Lima - Text of the "
+            b"story, long enough.</p><figure><img src='a.jpg' alt='A'><figcaption>"
+            b"Families at the shelter.</figcaption></figure><p>Foto: OIM/Ana Paz</p>"
+            b"<p><img src='b.jpg' alt='B'></p><p>An ordinary paragraph after an "
+            b"image, which is not a caption.</p></article></body></html>"
+        )
+        body = parse_page(raw).articles[0].body_html
+        assert (
+            '<figure><img src="a.jpg" alt="A"><figcaption>Families at the shelter. '
+            "Foto: OIM/Ana Paz</figcaption></figure>"
+        ) in body
+        assert '<p><img src="b.jpg" alt="B"></p>\n<p>An ordinary' in body
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Photo: IOM/Juan Pérez", True),
+            ("Foto: © OIM 2019", True),
+            ("(Photo credit: IOM)", True),
+            ("Crédito: OIM/Mar Díaz", True),
+            ("© IOM 2018", True),
+            ("Fotografía de OIM: Lima", False),
+            ("Photos of the event are online at our page.", False),
+            ("The photo shows a family.", False),
+        ],
+    )
+    def test_credit_lines(self, text, expected):
+        assert is_credit(text) is expected
+
+
+class TestTables:
+    @pytest.fixture
+    def body(self):
+        return parse_article("html_tables.html").body_html
+
+    def test_a_table_with_a_head_keeps_its_cells_without_styles(self, body):
+        assert (
+            "<p>Assisted returns by host country</p>\n"
+            "<table><thead><tr><th>Host country</th><th>People</th>"
+            "<th>Of them, children</th></tr></thead><tbody>"
+            "<tr><td>Argentina</td><td>612</td><td>140</td></tr>"
+            "<tr><td>Chile</td><td>498</td><td>97</td></tr>"
+            '<tr><td colspan="2"><strong>Total</strong> (with the other countries)'
+            "</td><td>1,460</td></tr></tbody></table>"
+        ) in body
+
+    def test_a_bold_first_row_becomes_the_header(self, body):
+        assert (
+            "<table><thead><tr><th>Country of return</th><th>People</th></tr>"
+            "</thead><tbody><tr><td>Paraguay</td><td>390</td></tr><tr><td>Bolivia"
+            "</td><td>344</td></tr></tbody></table>"
+        ) in body
+
+    def test_a_layout_table_gives_its_paragraphs(self, body):
+        assert body.endswith(
+            "<p>Most returns were by bus, and took less than two days.</p>\n"
+            "<p>Flights were paid for families with small children.</p>"
+        )
+        assert body.count("<table>") == 2
+        assert not FORBIDDEN_MARKUP.search(body)
+
+    def test_a_table_without_header_cells_stays_a_table(self):
+        raw = (
+            b"<html><body><article><h1>Some Title</h1><p>Lima - Text.</p><table>"
+            b"<tr><td>Tacna</td><td>12</td></tr><tr><td>Puno</td><td>7</td></tr>"
+            b"</table><table><tr><td>One cell only</td></tr></table></article>"
+            b"</body></html>"
+        )
+        assert parse_page(raw).articles[0].body_html == (
+            "<p>Text.</p>\n<table><tbody><tr><td>Tacna</td><td>12</td></tr><tr>"
+            "<td>Puno</td><td>7</td></tr></tbody></table>\n<p>One cell only</p>"
+        )
