@@ -242,7 +242,8 @@ class TestDrupalBodyField:
 
 
 def test_a_teaser_article_is_not_the_page():
-    raw = b"""<html><body><div class="view"><article class="node node--view-mode-teaser">
+    raw = b"""<html><body><div class="view">
+    <article class="node node--view-mode-teaser">
     <h2>Teaser title</h2><p>A much longer teaser text that goes on and on about
     another story, longer than the page itself, with many words in it.</p></article>
     </div><article class="node node--view-mode-full"><h1>The Page Itself</h1>

@@ -54,6 +54,7 @@ class BodyImages:
         self.dry_run = dry_run
         self.hosts = hosts
         self.imported = {}  # (page folder, src) -> media URL or None
+        self.media_urls = set()  # the addresses given to imported images
 
     def bring(self, body_html, page_path, warnings):
         """``body_html`` with the addresses of its images in the site's media,
@@ -69,6 +70,8 @@ class BodyImages:
             return f"<p>{match[2]}</p>" if match[2] else ""
 
         def image(match):
+            if match[1] in self.media_urls:
+                return match[0]  # a figure's image, brought in above
             url = self.image_url(match[1], page_path, warnings)
             return "" if url is None else match[0].replace(match[1], url, 1)
 
@@ -104,7 +107,9 @@ class BodyImages:
             name = f"articles/legacy/{digest}-{stem}{extension}"
             if not self.dry_run and not default_storage.exists(name):
                 default_storage.save(name, ContentFile(data))
-            return default_storage.url(name)
+            url = default_storage.url(name)
+            self.media_urls.add(url)
+            return url
         return None
 
     def candidates(self, src, page_path):
