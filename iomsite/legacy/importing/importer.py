@@ -22,8 +22,8 @@ from ..parsing import (
     LegacyOffice,
     LegacyPage,
     LegacyParseError,
-    parse_page,
 )
+from ..reading import ParserCrashed, read_page, read_pages
 from ..report import FileResult, ImportStatus
 from .images import BodyImages
 from .links import BodyLinks
@@ -65,8 +65,19 @@ def import_file(path, **options):
 
 
 class LegacyImporter:
-    def __init__(self, *, dry_run=False, force=False, max_bytes=DEFAULT_MAX_BYTES):
+    def __init__(
+        self,
+        *,
+        dry_run=False,
+        force=False,
+        max_bytes=DEFAULT_MAX_BYTES,
+        parser_processes=None,
+    ):
+        """``parser_processes``: how many processes parse the files of a run
+        beside this one (by default one for a long run, when there is a core
+        for it; 0 parses them here)."""
         self.dry_run = dry_run
+        self.parser_processes = parser_processes
         self.force = force
         self.max_bytes = max_bytes
         self.files_by_source = {}
@@ -77,8 +88,10 @@ class LegacyImporter:
     def import_files(self, paths):
         """Import the files of a run, yielding their results; a file whose links
         wait for a page imported later in the run is reported at its end."""
-        for path in paths:
-            result = self.import_file(path)
+        for path, read in read_pages(
+            paths, max_bytes=self.max_bytes, processes=self.parser_processes
+        ):
+            result = self._import_file(path, read)
             if not self.links.is_pending(result):
                 yield result
         yield from self.links.finish()
@@ -88,49 +101,44 @@ class LegacyImporter:
         self.sources_of_this_file = {}
 
     def import_file(self, path):
+        path = Path(path)
+        return self._import_file(path, lambda: read_page(path, self.max_bytes))
+
+    def _import_file(self, path, read):
+        """Import the page that ``read()`` returns, parsed from ``path``."""
         # Translated fields (modeltranslation) read and write the active
         # language's columns: an import writes and matches the English ones.
         with translation.override(settings.LANGUAGE_CODE):
-            return self._import_file(Path(path))
-
-    def _import_file(self, path):
-        result = FileResult(source=str(path))
-        try:
-            page = parse_page(self.read(path), filename=path.name)
-            result.kind = page.kind
-            result.warnings = page_warnings(page)
-            with transaction.atomic():
-                self.apply_page(page, path, result)
-                if self.dry_run:
-                    raise DryRunRollback
-        except DryRunRollback:
-            pass
-        except (LegacyParseError, OSError) as error:
-            result.status, result.error, result.objects = "failed", str(error), []
-        except Skip as error:
-            result.status, result.error, result.objects = "skipped", str(error), []
-        except Exception as error:  # one bad file must not stop the others
-            logger.exception("Importing %s failed", path)
-            message = f"{type(error).__name__}: {error}".splitlines()[0]
-            result.status, result.error, result.objects = "failed", message, []
-        if result.status in ("failed", "skipped"):
-            self.links.forget(result)
-        if self.dry_run or result.status in ("failed", "skipped"):
-            self.forget_lookups()
-        else:
-            self.files_by_source.update(self.sources_of_this_file)
-            self.sources_of_this_file = {}
-        return result
-
-    def read(self, path):
-        if not path.is_file():
-            raise LegacyParseError(f"not a file: {path}")
-        size = path.stat().st_size
-        if size > self.max_bytes:
-            raise LegacyParseError(
-                f"file is {size:,} bytes, over the {self.max_bytes:,}-byte limit"
-            )
-        return path.read_bytes()
+            result = FileResult(source=str(path))
+            try:
+                page = read()
+                result.kind = page.kind
+                result.warnings = page_warnings(page)
+                with transaction.atomic():
+                    self.apply_page(page, path, result)
+                    if self.dry_run:
+                        raise DryRunRollback
+            except DryRunRollback:
+                pass
+            except (LegacyParseError, OSError) as error:
+                result.status, result.error, result.objects = "failed", str(error), []
+            except Skip as error:
+                result.status, result.error, result.objects = "skipped", str(error), []
+            except ParserCrashed as error:
+                logger.error("Parsing %s failed\n%s", path, error.traceback)
+                result.status, result.error, result.objects = "failed", str(error), []
+            except Exception as error:  # one bad file must not stop the others
+                logger.exception("Importing %s failed", path)
+                message = f"{type(error).__name__}: {error}".splitlines()[0]
+                result.status, result.error, result.objects = "failed", message, []
+            if result.status in ("failed", "skipped"):
+                self.links.forget(result)
+            if self.dry_run or result.status in ("failed", "skipped"):
+                self.forget_lookups()
+            else:
+                self.files_by_source.update(self.sources_of_this_file)
+                self.sources_of_this_file = {}
+            return result
 
     # -- pages -------------------------------------------------------------
 
