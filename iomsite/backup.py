@@ -25,18 +25,22 @@ import shutil
 import tarfile
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 import django
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
+from django.core import serializers
 from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.core.management.utils import parse_apps_and_model_labels
+from django.db import connection, router, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
@@ -105,14 +109,7 @@ def create_backup(archive_path):
             output=str(workdir / SITES),
             verbosity=0,
         )
-        call_command(
-            "dumpdata",
-            exclude=EXCLUDED,
-            natural_foreign=True,
-            natural_primary=True,
-            output=str(workdir / CONTENT),
-            verbosity=0,
-        )
+        dump_content(workdir / CONTENT)
         members = {SITES: workdir / SITES, CONTENT: workdir / CONTENT}
         for path in sorted(_files_under(media_root)):
             relative = path.relative_to(media_root).as_posix()
@@ -144,6 +141,64 @@ def create_backup(archive_path):
         files=len(media_files),
         bytes=sum(manifest["files"][name]["size"] for name in media_files),
     )
+
+
+def dump_content(path):
+    """Write what ``dumpdata --natural-foreign --natural-primary --exclude …``
+    would, from one snapshot of the database, with each model's many-to-many
+    rows and natural-key foreign keys read in bulk: dumpdata asks for them
+    object by object (30,000 queries for 10,000 articles)."""
+    with open(path, "w", encoding="utf-8") as stream, read_snapshot():
+        serializers.serialize(
+            "json",
+            _content_objects(),
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+            stream=stream,
+        )
+
+
+def _content_objects():
+    excluded_models, excluded_apps = parse_apps_and_model_labels(EXCLUDED)
+    app_list = {
+        app_config: None
+        for app_config in apps.get_app_configs()
+        if app_config.models_module is not None and app_config not in excluded_apps
+    }
+    for model in serializers.sort_dependencies(app_list.items(), allow_cycles=True):
+        if model in excluded_models or model._meta.proxy:
+            continue
+        if not router.allow_migrate_model(connection.alias, model):
+            continue
+        many_to_many = [
+            field.name
+            for field in model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        ]
+        natural_foreign = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.is_relation and hasattr(field.related_model, "natural_key")
+        ]
+        queryset = model._default_manager.order_by(model._meta.pk.name)
+        if natural_foreign:
+            queryset = queryset.select_related(*natural_foreign)
+        queryset = queryset.prefetch_related(*many_to_many)
+        yield from queryset.iterator(chunk_size=2000)
+
+
+@contextmanager
+def read_snapshot():
+    """A backup taken while staff work is still one moment of the site: on
+    PostgreSQL every query of the dump reads the same snapshot."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                )
+        yield
 
 
 def restore_backup(archive_path, *, force=False):
@@ -182,8 +237,6 @@ def restore_backup(archive_path, *, force=False):
 
 
 def site_is_empty():
-    from django.apps import apps
-
     if any(apps.get_model(label).objects.exists() for label in CONTENT_MODELS):
         return False
     return not any(True for _path in _files_under(Path(settings.MEDIA_ROOT)))
