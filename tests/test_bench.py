@@ -19,6 +19,7 @@ from bench.resilience.timeline import (
     between,
     failure_window,
     publication_delays,
+    stale_answers,
     statuses,
     summary,
 )
@@ -151,9 +152,24 @@ def test_publication_delays():
     }
 
 
+def test_stale_answers_count_requests_begun_after_the_publication():
+    published = {"/a/": 10.0, "/b/": 20.0}
+    answers = [
+        (9.0, set()),  # begun before /a/: not stale
+        (10.3, set()),  # begun after /a/ without it: stale for 0.3 s
+        (10.6, {"/a/"}),
+        (16.0, set()),  # after the window: pushed off the page, not stale
+        (20.5, {"/a/", "/b/"}),
+    ]
+    assert stale_answers(published, answers, window=5.0) == {
+        "/a/": pytest.approx(0.3),
+        "/b/": 0.0,
+    }
+
+
 def test_recorder_shows_the_watcher_2xx_bodies_only():
     bodies = []
-    recorder = Recorder(watch=lambda path, body, finished: bodies.append(body))
+    recorder = Recorder(watch=lambda path, body, started, done: bodies.append(body))
     recorder.record("/", 200, 0.0, 0.1, b"ok")
     recorder.record("/", 500, 0.2, 0.3, b"error")
     recorder.record("/", None, 0.4, 0.5, None)

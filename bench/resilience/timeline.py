@@ -21,8 +21,8 @@ class Event:
 
 
 class Recorder:
-    """Collects an Event per request; ``watch(path, body, finished)`` also sees
-    each body, when given."""
+    """Collects an Event per request; ``watch(path, body, started, finished)``
+    also sees each 2xx body, when given."""
 
     def __init__(self, watch=None):
         self.events = []
@@ -32,7 +32,7 @@ class Recorder:
         # list.append is atomic: the load threads need no lock.
         self.events.append(Event(path, status, started, finished))
         if self.watch is not None and body is not None and status == 200:
-            self.watch(path, body, finished)
+            self.watch(path, body, started, finished)
 
 
 class BackgroundLoad:
@@ -113,5 +113,27 @@ def publication_delays(published, seen):
     # Seen before the publish request returned (it commits first): no delay.
     return {
         key: max(0.0, min(seen[key]) - at) if seen.get(key) else None
+        for key, at in published.items()
+    }
+
+
+def stale_answers(published, answers, *, window):
+    """How long after each publication a visitor could still begin a request
+    and get the page without it.
+
+    ``answers``: (started, keys shown) of each answer; an answer begun within
+    ``window`` seconds after a publication (before newer ones push it off the
+    page) and not showing it is stale. {key: seconds from the publication to the
+    start of its last stale answer, or 0.0 when there was none}.
+    """
+    return {
+        key: max(
+            (
+                started - at
+                for started, shown in answers
+                if at < started <= at + window and key not in shown
+            ),
+            default=0.0,
+        )
         for key, at in published.items()
     }
