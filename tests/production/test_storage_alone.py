@@ -1,14 +1,26 @@
 """The S3 storage tests (test_storage.py) in a fresh pytest process, on the
 suite's database: sorl-thumbnail keeps records of renditions across tests in
 one process, and those of earlier tests made on the local storage would
-stand in for the bucket's."""
+stand in for the bucket's. On PostgreSQL the process gets a database of its
+own: pytest-django there would drop and remake this suite's test database."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 PROJECT = Path(__file__).resolve().parents[2]
+
+
+def own_database(environment):
+    """``environment`` with another database name in a PostgreSQL
+    ``DATABASE_URL`` (its test database is named after it)."""
+    parts = urlsplit(environment.get("DATABASE_URL", ""))
+    if not parts.scheme.startswith("postgres"):
+        return environment
+    url = urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_storage"))
+    return {**environment, "DATABASE_URL": url}
 
 
 def test_the_storage_tests_pass_in_a_process_of_their_own():
@@ -23,7 +35,7 @@ def test_the_storage_tests_pass_in_a_process_of_their_own():
             "tests/production/test_storage.py",
         ],
         cwd=PROJECT,
-        env={**os.environ, "IOMSITE_STORAGE_TESTS": "1"},
+        env=own_database({**os.environ, "IOMSITE_STORAGE_TESTS": "1"}),
         capture_output=True,
         text=True,
         timeout=600,
