@@ -1,4 +1,7 @@
+import sys
+
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
@@ -123,7 +126,20 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+# How long a visitor (or a proxy, or a crawler) should wait before asking again
+# when the database is out of reach: about a PostgreSQL restart.
+RETRY_AFTER_SECONDS = 5
+
+
 def server_error(request):
     # Rendered without a request context: the page must not depend on anything
     # that could be what failed.
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        # The database cannot be reached (a restart, a failover): say it is
+        # temporary, so proxies and search engines retry rather than record
+        # a broken page.
+        response = render(None, "503.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        return response
     return render(None, "500.html", status=500)

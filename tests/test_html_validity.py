@@ -112,9 +112,8 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
         name: fetch(client, path, STATUS.get(name, 200)) for name, path in pages.items()
     }
     documents["news-page-2"] = fetch(client, f"{pages['news']}?page=2")
-    documents["server-error"] = Path(
-        settings.BASE_DIR, "templates", "500.html"
-    ).read_text()
+    for name, template in (("server-error", "500.html"), ("unavailable", "503.html")):
+        documents[name] = Path(settings.BASE_DIR, "templates", template).read_text()
     documents["canary"] = CANARY
 
     errors = check_html(documents, tmp_path)
