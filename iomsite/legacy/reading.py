@@ -49,7 +49,7 @@ def read_page(path, max_bytes):
 def parser_processes():
     """One process parses beside the writer when there is a core for it: the
     writer is the slower of the two, so more would only wait."""
-    return 1 if len(os.sched_getaffinity(0)) > 1 else 0
+    return 1 if (os.cpu_count() or 1) > 1 else 0
 
 
 def read_pages(paths, *, max_bytes, processes=None):
