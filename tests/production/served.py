@@ -51,13 +51,20 @@ def manage(*arguments, environment, check=True):
     return finished
 
 
+def fetch(port, path):
+    """GET ``path`` of the server on ``port``: status, headers and text of the
+    answer, whatever its status."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+            return r.status, r.headers, r.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
 def healthz(port):
     """/healthz's status and answer, 503 included (the server is up)."""
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
+    status, _headers, answer = fetch(port, "/healthz")
+    return status, json.loads(answer)
 
 
 class Gunicorn:

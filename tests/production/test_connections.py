@@ -2,21 +2,14 @@
 a worker's connection (a restart, a failover, an idle timeout), the worker's
 next request opens a new one instead of failing, and no worker stays stuck."""
 
-import urllib.request
-
 import pytest
 from django.db import connection
 
-from .served import Gunicorn
+from .served import Gunicorn, fetch
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGE = "/news/"  # reads the database; the tests' cache is the dummy one
-
-
-def status_of(port, path):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
-        return r.status
 
 
 def cut_other_connections():
@@ -37,10 +30,10 @@ def test_a_worker_whose_connection_was_cut_answers_its_next_request(
         pytest.skip("SQLite has no connection to lose")
     environment = {**site_environment, "WEB_CONCURRENCY": "1"}
     with Gunicorn(environment) as server:
-        assert status_of(server.port, PAGE) == 200
+        assert fetch(server.port, PAGE)[0] == 200
         assert cut_other_connections() >= 1  # the worker's persistent one
 
-        answers = [status_of(server.port, PAGE) for _ in range(5)]
+        answers = [fetch(server.port, PAGE)[0] for _ in range(5)]
 
         assert cut_other_connections() >= 1  # it kept the new connection open
     assert answers == [200] * 5

@@ -4,13 +4,11 @@ text otherwise."""
 
 import json
 import re
-import urllib.error
-import urllib.request
 from datetime import datetime
 
 import pytest
 
-from .served import Gunicorn, manage, production_environment
+from .served import Gunicorn, fetch, manage, production_environment
 
 LOG_AN_ERROR = """
 import logging
@@ -28,14 +26,6 @@ TEXT_LINE = re.compile(
 def json_lines(output):
     """Each line of ``output`` as a JSON object: it fails unless every one is."""
     return [json.loads(line) for line in output.splitlines()]
-
-
-def get(port, path):
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
-            return r.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def test_an_exception_is_one_json_line(tmp_path):
@@ -97,8 +87,8 @@ def test_an_unknown_format_is_refused(tmp_path):
 def test_gunicorn_and_django_log_json_lines(site_environment):
     environment = {**site_environment, "DJANGO_LOG_FORMAT": "json"}
     with Gunicorn(environment) as server:
-        assert get(server.port, "/healthz?probe=1") == 200
-        assert get(server.port, "/no-such-page/") == 404
+        assert fetch(server.port, "/healthz?probe=1")[0] == 200
+        assert fetch(server.port, "/no-such-page/")[0] == 404
 
     entries = json_lines(server.output)
     booted = [
@@ -137,7 +127,7 @@ def test_gunicorn_logs_plain_lines_by_default(site_environment):
     environment = dict(site_environment)
     environment.pop("DJANGO_LOG_FORMAT", None)
     with Gunicorn(environment) as server:
-        assert get(server.port, "/no-such-page/") == 404
+        assert fetch(server.port, "/no-such-page/")[0] == 404
 
     lines = [TEXT_LINE.fullmatch(line) for line in server.output.splitlines()]
     assert all(lines), server.output

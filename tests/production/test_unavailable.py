@@ -1,24 +1,13 @@
 """While the database is out of reach (a restart, a failover) the site says it
 is briefly unavailable, 503 with Retry-After, rather than broken (500)."""
 
-import urllib.error
-import urllib.request
-
 import pytest
 from django.db import InterfaceError, OperationalError
 
 from iomsite.views import RETRY_AFTER_SECONDS, server_error
 
-from .served import Gunicorn, production_environment
+from .served import Gunicorn, fetch, production_environment
 from .test_health import closed_port
-
-
-def answer(port, path):
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
-            return r.status, r.headers, r.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
 
 
 @pytest.mark.parametrize("path", ["/", "/es/news/"])
@@ -31,7 +20,7 @@ def test_pages_answer_503_while_the_database_is_unreachable(collected_static, pa
     )
     with Gunicorn(environment) as server:
         assert server.first_health[0] == 503
-        status, headers, page = answer(server.port, path)
+        status, headers, page = fetch(server.port, path)
 
     assert status == 503
     assert headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
