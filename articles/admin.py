@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from reversion import set_comment
 
-from iomsite.admin_filters import (
+from iomsite.editorial.base import EditorialAdmin
+from iomsite.editorial.filters import (
     ContentCheckFilter,
     StaleDraftFilter,
     TranslationFilter,
 )
-from iomsite.content_review import ContentCheckAdmin
-from iomsite.editorial import EditorialAdmin
+from iomsite.editorial.review import ContentCheckAdmin
 
 from .forms import ArticleAdminForm
 from .models import Article

@@ -14,7 +14,7 @@ from iomsite.api.base import (
     absolute,
     api_url,
 )
-from iomsite.bilingual import url_in
+from iomsite.publishing.languages import url_in
 from programmes.api import ProgrammeLinkSerializer
 from programmes.models import Programme
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from django_countries.fields import Country
 
-from iomsite.cache import conditional_on_content
+from iomsite.publishing.cache import conditional_on_content
 from programmes.models import Programme
 
 from .filters import countries_include
@@ -109,7 +109,7 @@ class LatestArticlesFeed(Feed):
 
     def full_content(self, article):
         """The article as its page shows it: image, summary, then the body
-        (cleaned by iomsite.sanitize whenever it is saved)."""
+        (cleaned by iomsite.content.sanitize whenever it is saved)."""
         parts = []
         if article.image:
             parts.append(

@@ -11,6 +11,7 @@ from programmes.models import Programme
 
 from .forms import ArticleFilterForm
 from .models import Article
+from .search import NEWS
 
 
 def countries_include(code):
@@ -142,4 +143,4 @@ class ArticleFilter(django_filters.FilterSet):
         # Every word must appear in the title, the summary or the body: the
         # site search's condition (iomsite.search), full-text and indexed on
         # PostgreSQL.
-        return queryset.filter(search.matching("news", value))
+        return queryset.filter(search.matching(NEWS, value))

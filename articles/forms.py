@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.translation import gettext_lazy as _
 
-from iomsite.forms import filter_form_helper
+from iomsite.publishing.forms import filter_form_helper
 
 from .models import Article
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from iomsite.bilingual import url_in
+from iomsite.publishing.languages import url_in
 
 from .models import Article
 

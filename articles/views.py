@@ -11,9 +11,9 @@ from django.views.decorators.http import condition
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from iomsite.bilingual import url_in
-from iomsite.cache import content_changed_at
-from iomsite.views import ForgivingPaginationMixin, PreviewMixin
+from iomsite.publishing.cache import content_changed_at
+from iomsite.publishing.languages import url_in
+from iomsite.publishing.views import ForgivingPaginationMixin, PreviewMixin
 
 from .filters import ArticleFilter, countries_include
 from .models import Article

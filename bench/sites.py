@@ -61,7 +61,7 @@ def prepare(articles, *, log=print):
     from django.db import connection
 
     from articles.models import Article
-    from iomsite.management.commands.generate_content import GENERATED
+    from iomsite.demo.generator import GENERATED
 
     log("Migrating…")
     call_command("migrate", interactive=False, verbosity=0)

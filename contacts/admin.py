@@ -6,14 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from reversion_compare.admin import CompareVersionAdmin
 
-from iomsite.admin_filters import (
+from iomsite.editorial.base import EditorialAdmin
+from iomsite.editorial.filters import (
     ContentCheckFilter,
     missing_alt_filter,
     spanish_texts_filter,
 )
-from iomsite.bilingual import EnglishFieldsForm
-from iomsite.content_review import ContentCheckAdmin
-from iomsite.editorial import EditorialAdmin, GuardedInline
+from iomsite.editorial.forms import EnglishFieldsForm
+from iomsite.editorial.guard import GuardedInline
+from iomsite.editorial.review import ContentCheckAdmin
 
 from .models import Contact, KeyFigure, Office
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from iomsite.forms import filter_form_helper
+from iomsite.publishing.forms import filter_form_helper
 
 
 class ContactFilterForm(forms.Form):

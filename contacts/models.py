@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
-from iomsite.content_checks import codes_of, object_problems
-from iomsite.images import make_renditions, normalize_images, validate_image
-from iomsite.sanitize import clean_html
-from iomsite.slugs import reserved_slug_errors
+from iomsite.content.images import make_renditions, normalize_images, validate_image
+from iomsite.content.problems import codes_of, object_problems
+from iomsite.content.sanitize import clean_html
+from iomsite.content.slugs import reserved_slug_errors
 
 
 def split_phones(phones):
@@ -134,7 +134,7 @@ class Office(models.Model):
 
     @property
     def checked_bodies(self):
-        """What iomsite.content_checks checks: (field, level of the heading
+        """What iomsite.content.problems checks: (field, level of the heading
         the field sits under on the page: "Migration in …", an h2)."""
         return [("migration_context_en", 2), ("migration_context_es", 2)]
 

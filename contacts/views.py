@@ -5,7 +5,7 @@ from django.views.generic import DetailView, View
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from iomsite.views import ForgivingPaginationMixin, PreviewMixin
+from iomsite.publishing.views import ForgivingPaginationMixin, PreviewMixin
 
 from .filters import ContactFilter
 from .models import Contact, Office

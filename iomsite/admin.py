@@ -8,7 +8,7 @@ from django.contrib.redirects.models import Redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .cache import bump_content_version
+from .publishing.cache import bump_content_version
 
 
 class RedirectForm(forms.ModelForm):

@@ -7,9 +7,11 @@ class IomsiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # Here rather than on import of iomsite.cache, so that saves made by
-        # management commands (import_legacy) also make cached pages stale.
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .cache import connect_signals
+        from django.contrib.redirects.models import Redirect
 
-        connect_signals()
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .publishing import cache
+
+        # Old addresses: a page retired with a "gone" redirect must not be
+        # served from the page cache.
+        cache.watch(Redirect)

@@ -2,7 +2,7 @@
 counts that link to changelists filtered to exactly the rows counted.
 
 Counts are made with the changelist filters' own ``queryset()``
-(``iomsite.admin_filters`` and the apps' admins), so a count and the list it
+(``iomsite.editorial.filters`` and the apps' admins), so a count and the list it
 links to cannot disagree. Every section costs a fixed number of queries,
 whatever the number of rows (``tests/test_dashboard.py`` holds the budget).
 """
@@ -27,8 +27,8 @@ from articles.models import Article
 from contacts.models import Contact, KeyFigure, Office
 from programmes.models import Programme
 
-from .content_checks import CHECKS
-from .roles import EDITOR, PUBLISHER
+from .content.problems import CHECKS
+from .editorial.roles import can_see_dashboard
 
 SCHEDULED_SHOWN = 10
 # Redirects are checked newest first, at most this many per view: resolving a
@@ -44,17 +44,6 @@ OBJECT_VIEWS = {
     "programmes:detail": (Programme, "slug", "slug"),
     "contacts:office": (Office, "slug", "slug"),
 }
-
-
-def can_see_dashboard(user):
-    return (
-        user.is_active
-        and user.is_staff
-        and (
-            user.is_superuser
-            or user.groups.filter(name__in=[EDITOR, PUBLISHER]).exists()
-        )
-    )
 
 
 @dataclass
@@ -188,7 +177,7 @@ def translation_status(request):
     return rows
 
 
-def schedule(request):
+def scheduled_section(request):
     now = timezone.now()
     scheduled = Article.objects.scheduled(now).order_by("published_at", "pk")
     return {
@@ -320,7 +309,7 @@ def needs_attention(request):
         "key_figures": key_figures(request),
         "key_figures_all": changelist_url(KeyFigure, needs_review="yes"),
         "translations": translation_status(request),
-        "schedule": schedule(request),
+        "schedule": scheduled_section(request),
         "accessibility": accessibility(request),
         "redirects": redirects_section(),
     }

@@ -91,8 +91,8 @@ MIDDLEWARE = [
     # Outside the page cache, so that pages served from it answer 304 too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Outside every middleware that may set a cookie or a Vary header, which
-    # decide whether a page may be cached (iomsite/cache.py).
-    "iomsite.cache.PublicPageCacheMiddleware",
+    # decide whether a page may be cached (iomsite/publishing/cache.py).
+    "iomsite.publishing.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -262,8 +262,8 @@ AXES_RESET_ON_SUCCESS = True
 # The lock lasts its time from the last wrong password; trying again while locked
 # out (refused without checking the password) does not make it longer.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "iomsite.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "iomsite.security.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "iomsite.ops.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "iomsite.ops.security.client_ip_address"
 # How many proxies of ours append to X-Forwarded-For in front of Django.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
@@ -334,7 +334,7 @@ SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = env_list("DJANGO_ADMINS")
 
 # -- Images -------------------------------------------------------------------
-# Renditions (iomsite.images) are made once by sorl-thumbnail and remembered
+# Renditions (iomsite.content.images) are made once by sorl-thumbnail and remembered
 # in its key-value store; they are never larger than the original.
 THUMBNAIL_UPSCALE = False
 THUMBNAIL_QUALITY = 82
@@ -348,7 +348,7 @@ REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 
 LOGGING = logging_settings(os.environ)
 # Host names of the old site: links to them are flagged by the content checks
-# (iomsite/content_checks.py).
+# (iomsite/content/problems.py).
 LEGACY_HOSTS = env_list("DJANGO_LEGACY_HOSTS", "robuenosaires.iom.int")
 
 # Translated ("OIM América del Sur") unless DJANGO_SITE_NAME sets one name for both.

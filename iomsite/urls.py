@@ -4,8 +4,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import dashboard, health, sitemaps, views
+from articles.search import NEWS
+from contacts.search import CONTACTS, OFFICES
+from programmes.search import PROGRAMMES
+
+from . import dashboard, sitemaps, views
 from .api.docs import APIDocsView
+from .ops import health
+from .search.views import SearchView
+
+# The site search's result types, in the order of its sections.
+SEARCH_RESULT_TYPES = [NEWS, PROGRAMMES, OFFICES, CONTACTS]
 
 urlpatterns = [
     path(
@@ -24,7 +33,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     # JSON, outside i18n_patterns: ?lang=es asks for Spanish (iomsite/api/).
-    path("api/v1/", include("iomsite.api.urls")),
+    path("api/v1/", include("iomsite.urls_api")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -32,7 +41,11 @@ urlpatterns += i18n_patterns(
     path("news/", include("articles.urls")),
     path("programmes/", include("programmes.urls")),
     path("contacts/", include("contacts.urls")),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path(
+        "search/",
+        SearchView.as_view(result_types=SEARCH_RESULT_TYPES),
+        name="search",
+    ),
     path("api/v1/docs/", APIDocsView.as_view(), name="api-docs"),
     prefix_default_language=False,
 )

@@ -3,14 +3,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from iomsite.admin_filters import (
+from iomsite.editorial.base import EditorialAdmin
+from iomsite.editorial.filters import (
     ContentCheckFilter,
     missing_alt_filter,
     spanish_texts_filter,
 )
-from iomsite.bilingual import EnglishFieldsForm
-from iomsite.content_review import ContentCheckAdmin
-from iomsite.editorial import EditorialAdmin
+from iomsite.editorial.forms import EnglishFieldsForm
+from iomsite.editorial.review import ContentCheckAdmin
 
 from .models import Programme
 

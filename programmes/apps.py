@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesConfig(AppConfig):
     name = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self):
+        from iomsite.publishing import cache
+
+        from .models import Programme
+
+        cache.watch(Programme)

@@ -9,10 +9,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from iomsite.content_checks import codes_of, object_problems
-from iomsite.images import make_renditions, normalize_images, validate_image
-from iomsite.sanitize import clean_html
-from iomsite.slugs import reserved_slug_errors
+from iomsite.content.images import make_renditions, normalize_images, validate_image
+from iomsite.content.problems import codes_of, object_problems
+from iomsite.content.sanitize import clean_html
+from iomsite.content.slugs import reserved_slug_errors
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -116,7 +116,7 @@ class Programme(models.Model):
 
     @property
     def checked_bodies(self):
-        """What iomsite.content_checks checks: (field, level of the heading
+        """What iomsite.content.problems checks: (field, level of the heading
         the field sits under on the page)."""
         return [("body_en", 1), ("body_es", 1)]
 

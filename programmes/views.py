@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from iomsite.views import PreviewMixin
+from iomsite.publishing.views import PreviewMixin
 
 from .models import Programme
 

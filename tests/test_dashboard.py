@@ -25,7 +25,7 @@ from .factories import (
     ProgrammeFactory,
     make_image_file,
 )
-from .staff.conftest import editor, editor_client, roles  # noqa: F401
+from .editorial.conftest import editor, editor_client, roles  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

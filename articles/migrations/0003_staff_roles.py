@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from iomsite.roles import sync_roles
+from iomsite.editorial.roles import sync_roles
 
 
 def create_roles(apps, schema_editor):
@@ -8,7 +8,7 @@ def create_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    """The Editor and Publisher groups (see iomsite/roles.py)."""
+    """The Editor and Publisher groups (see iomsite/editorial/roles.py)."""
 
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),

@@ -1,5 +1,5 @@
 """Rows per model of the site that DATABASE_URL points at, as JSON: what a
-backup holds (iomsite/backup.py leaves out what a site makes for itself)."""
+backup holds (iomsite/ops/backup.py leaves out what a site makes for itself)."""
 
 import json
 
@@ -9,7 +9,7 @@ import django
 def counts():
     from django.apps import apps
 
-    from iomsite.backup import EXCLUDED
+    from iomsite.ops.backup import EXCLUDED
 
     result = {}
     # With the many-to-many tables: the relations must come back too.

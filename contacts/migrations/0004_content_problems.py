@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from iomsite.content_checks import check_body, codes_of
+from iomsite.content.problems import check_body, codes_of
 
 
 BODIES = [("migration_context_en", 2), ("migration_context_es", 2)]

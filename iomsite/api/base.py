@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from iomsite.cache import content_changed_at
+from iomsite.publishing.cache import content_changed_at
 
 LANGUAGE_PARAMETER = "lang"
 

@@ -10,7 +10,7 @@ import re
 
 import nh3
 
-from .. import sanitize
+from ..content import sanitize
 
 _ODD_SPACES_RE = re.compile("[\u00a0\u2007\u2009\u200a\u202f\t]")
 _INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
@@ -126,7 +126,7 @@ def summarise(text: str, limit: int = 300) -> str:
 
 # -- HTML cleaning -----------------------------------------------
 
-# The site's own lists (iomsite.sanitize, which imports no Django), less what
+# The site's own lists (iomsite.content.sanitize, which imports no Django), less what
 # the parser never makes: ``<br>`` (lines are split there) and ``<h4>`` (old
 # sub-headings become h2 or h3). The site's cleaner adds ``rel`` to links when
 # a body is stored; the parser leaves links bare.

@@ -1,4 +1,4 @@
-"""An index for the page cache's schedule (iomsite/cache.py): the next and the
+"""An index for the page cache's schedule (iomsite/publishing/cache.py): the next and the
 last unpublish date among published articles, each one index probe. Most
 articles have none, so the index holds only those that do."""
 

@@ -1,10 +1,10 @@
 """The current site's domain and name from the settings (DJANGO_SITE_DOMAIN,
 DJANGO_SITE_NAME), before django.contrib.sites would make its "example.com"
-(iomsite/sites.py); ``manage.py set_site_domain`` keeps them in step after."""
+(iomsite/ops/sites.py); ``manage.py set_site_domain`` keeps them in step after."""
 
 from django.db import migrations
 
-from iomsite.sites import apply_site_settings
+from iomsite.ops.sites import apply_site_settings
 
 
 def set_site(apps, schema_editor):

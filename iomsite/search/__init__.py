@@ -17,9 +17,10 @@ you mean" from trigram similarity with the words of article titles. Elsewhere
 (SQLite), every word must appear, case-insensitively, in the tier's fields, in
 either language.
 
-The modules: ``terms`` (the query), ``types`` (what is searched),
-``postgres`` and ``plain`` (the two backends), ``results`` (ranking, counts and
-pages).
+The modules: ``terms`` (the query), ``types`` (what a result type is: the
+apps declare theirs in their ``search.py``), ``postgres`` and ``plain`` (the
+two backends), ``results`` (ranking, counts and pages), ``views`` (the search
+page, handed the result types by ``iomsite.urls``).
 """
 
 from .plain import PlainSearch, highlight
@@ -44,7 +45,7 @@ from .results import (
     matching,
 )
 from .terms import MAX_QUERY_LENGTH, MAX_WORDS, SearchTerms, html_to_text
-from .types import RESULT_TYPES, Language, ResultType
+from .types import Language, ResultType
 
 __all__ = [
     "FEW_RESULTS",
@@ -52,7 +53,6 @@ __all__ = [
     "MAX_COUNTED",
     "MAX_QUERY_LENGTH",
     "MAX_WORDS",
-    "RESULT_TYPES",
     "SNIPPET_WORDS",
     "START_MARK",
     "STOP_MARK",

@@ -44,7 +44,7 @@ class PlainSearch:
             for obj in objects
         ]
 
-    def suggestion(self, terms):
+    def suggestion(self, terms, result_type):
         return None
 
 

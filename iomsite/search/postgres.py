@@ -14,8 +14,6 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from articles.models import Article
-
 SUGGESTION_THRESHOLD = 0.4
 SNIPPET_WORDS = 20
 # ts_headline marks matches with these; they are escaped with the rest of the
@@ -86,17 +84,21 @@ class PostgresSearch:
             )
             return [mark_headline(row[0]) for row in cursor.fetchall()]
 
-    def suggestion(self, terms):
+    def suggestion(self, terms, result_type):
         """The words of the query each replaced by the closest word of a
-        published article's title, by trigram similarity."""
+        published title of ``result_type``, by trigram similarity (its title
+        column needs a trigram index)."""
         words = [word for word in terms.words if len(word) >= 3]
         if not words:
             return None
         titles_sql, titles_params = (
-            Article.objects.published()
+            result_type.queryset()
             .order_by()
-            .values("title")
+            .values(result_type.title_field)
             .query.sql_with_params()
+        )
+        title = connection.ops.quote_name(
+            result_type.model._meta.get_field(result_type.title_field).column
         )
         # ``%>``: the word is similar to some word of the title (pg_trgm's
         # word_similarity), answered by the trigram index on the title.
@@ -104,11 +106,11 @@ class PostgresSearch:
             SELECT query.word, (
                 SELECT token.lexeme
                 FROM (
-                    SELECT published.title FROM ({titles_sql}) AS published
-                    WHERE published.title %%> query.word
+                    SELECT published.{title} FROM ({titles_sql}) AS published
+                    WHERE published.{title} %%> query.word
                     LIMIT 50
                 ) AS matching
-                CROSS JOIN LATERAL unnest(to_tsvector('simple', matching.title))
+                CROSS JOIN LATERAL unnest(to_tsvector('simple', matching.{title}))
                     AS token
                 ORDER BY similarity(token.lexeme, query.word) DESC, token.lexeme
                 LIMIT 1

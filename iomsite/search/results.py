@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from .plain import PlainSearch
 from .postgres import PostgresSearch
 from .terms import SearchTerms
-from .types import RESULT_TYPES, ResultType
+from .types import ResultType
 
 # Counting every match of a word found in half the articles costs more than
 # the page; past this many, the count says "more than".
@@ -18,11 +18,11 @@ MAX_COUNTED = 1000
 FEW_RESULTS = 3
 
 
-def matching(slug, text):
-    """The condition of the objects of result type ``slug`` that match
-    ``text``, for the filters of other pages (the news list's ``q``)."""
+def matching(result_type, text):
+    """The condition of the objects of ``result_type`` that match ``text``,
+    for the filters of other pages (the news list's ``q``)."""
     terms = SearchTerms.from_input(text)
-    return backend().tier_condition(RESULT_TYPES[slug], 2, terms)
+    return backend().tier_condition(result_type, 2, terms)
 
 
 def backend():
@@ -75,11 +75,15 @@ class Section:
 
 
 class SiteSearch:
-    """One visitor's query over every result type."""
+    """One visitor's query over the ``result_types`` the apps declare (their
+    ``search.py``), handed over by the search page."""
 
-    def __init__(self, terms, search_backend=None):
+    def __init__(self, terms, search_backend=None, result_types=()):
         self.terms = terms
         self.backend = search_backend or backend()
+        self.result_types = {
+            result_type.slug: result_type for result_type in result_types
+        }
 
     def condition(self, result_type, tier):
         return self.backend.tier_condition(result_type, tier, self.terms)
@@ -104,7 +108,8 @@ class SiteSearch:
     @cached_property
     def counts(self):
         return {
-            slug: self.count(result_type) for slug, result_type in RESULT_TYPES.items()
+            slug: self.count(result_type)
+            for slug, result_type in self.result_types.items()
         }
 
     @property
@@ -117,7 +122,7 @@ class SiteSearch:
     def tallies(self):
         return [
             Tally(result_type, self.counts[slug])
-            for slug, result_type in RESULT_TYPES.items()
+            for slug, result_type in self.result_types.items()
         ]
 
     def sections(self, count):
@@ -193,15 +198,17 @@ class SiteSearch:
 
     def suggestion(self):
         """A corrected query, when this one finds little and the correction
-        finds more news."""
-        if self.total >= FEW_RESULTS:
+        finds more of the result type whose titles suggest words (news)."""
+        source = next(
+            (kind for kind in self.result_types.values() if kind.suggests), None
+        )
+        if source is None or self.total >= FEW_RESULTS:
             return None
-        suggested = self.backend.suggestion(self.terms)
+        suggested = self.backend.suggestion(self.terms, source)
         if not suggested:
             return None
-        news = RESULT_TYPES["news"]
         better = SiteSearch(SearchTerms.from_input(suggested), self.backend)
-        if better.count(news) <= self.counts["news"]:
+        if better.count(source) <= self.counts[source.slug]:
             return None
         return suggested
 

@@ -72,6 +72,6 @@ class SearchTerms:
 
 
 def html_to_text(value):
-    # Bodies are sanitized HTML (iomsite.sanitize), whose tags are well formed:
+    # Bodies are sanitized HTML (iomsite.content.sanitize), whose tags are well formed:
     # a tag becomes a space so that words on either side stay apart.
     return SPACES_RE.sub(" ", html.unescape(TAG_RE.sub(" ", value))).strip()

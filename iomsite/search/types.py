@@ -1,15 +1,11 @@
-"""What the search looks in: the result types, their fields by weight, and
-the text-search configurations of their documents."""
+"""What a result type is: its model, its fields by weight, and the
+text-search configurations of its documents. The apps declare theirs in their
+``search.py``."""
 
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
-
-from articles.models import Article
-from contacts.models import Contact, Office
-from programmes.models import Programme
 
 from .terms import CONTROL_RE, html_to_text
 
@@ -45,6 +41,9 @@ class ResultType:
     language_field: str | None = None
     select_related: tuple = ()
     title_field: str = "title"
+    # Whether the words of its titles make the "Did you mean" of a query that
+    # finds little (on PostgreSQL, the title needs a trigram index).
+    suggests: bool = False
 
     def queryset(self):
         queryset = self.model.objects.published()
@@ -111,60 +110,3 @@ def spanish_texts(*weighted_fields):
             tuple(f"{field}_es" for field in group) for group in weighted_fields
         ),
     )
-
-
-RESULT_TYPES = {
-    result_type.slug: result_type
-    for result_type in [
-        ResultType(
-            slug="news",
-            label=_("News"),
-            label_plural=_("news"),
-            model=Article,
-            weighted_fields=(("title",), ("summary",), ("body",)),
-            snippet_fields=("summary", "body"),
-            html_fields=("body",),
-            languages=(ENGLISH, SPANISH),
-            language_field="language",
-        ),
-        ResultType(
-            slug="programmes",
-            label=_("Programmes"),
-            label_plural=_("programmes"),
-            model=Programme,
-            weighted_fields=(("title",), ("summary",), ("body",)),
-            snippet_fields=("summary", "body"),
-            html_fields=("body",),
-            languages=(BOTH, spanish_texts(("title",), ("summary",), ("body",))),
-        ),
-        ResultType(
-            slug="offices",
-            label=_("Offices"),
-            label_plural=_("offices"),
-            model=Office,
-            title_field="name",
-            weighted_fields=(
-                ("name", "city"),
-                ("introduction",),
-                ("migration_context", "street_address"),
-            ),
-            snippet_fields=("introduction", "migration_context"),
-            html_fields=("migration_context",),
-            # The city and street address have no translation: the English
-            # document holds them.
-            languages=(
-                BOTH,
-                spanish_texts(("name",), ("introduction",), ("migration_context",)),
-            ),
-        ),
-        ResultType(
-            slug="contacts",
-            label=_("Contacts"),
-            label_plural=_("contacts"),
-            model=Contact,
-            title_field="name",
-            weighted_fields=(("name",), ("role",), ("languages",)),
-            select_related=("office",),
-        ),
-    ]
-}

@@ -1,6 +1,6 @@
 from django import template
 
-from ..dashboard import can_see_dashboard
+from ..editorial.roles import can_see_dashboard
 
 register = template.Library()
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
-from ..bilingual import other_languages, path_in
+from ..publishing.languages import other_languages, path_in
 from .metadata import canonical_url
 
 register = template.Library()

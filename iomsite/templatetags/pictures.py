@@ -1,6 +1,6 @@
 from django import template
 
-from ..images import picture_for
+from ..content.images import picture_for
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ def picture(image, alt="", sizes="100vw", loading="lazy", css_class="", spec="wi
 
     ``{% picture article.image alt=… sizes="(min-width: 992px) 33vw, 100vw" %}``.
     ``loading`` is "lazy" (the default, for anything below the fold) or "eager";
-    ``spec`` names a set of renditions in ``iomsite.images.RENDITIONS``. Pass
+    ``spec`` names a set of renditions in ``iomsite.content.images.RENDITIONS``. Pass
     ``alt=""`` for a decorative image.
     """
     return {

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article
-from iomsite.images import picture_for
+from iomsite.content.images import picture_for
 
 from ..factories import (
     ArticleFactory,
@@ -289,7 +289,7 @@ def test_detail_query_count_is_small(client, django_assert_max_num_queries):
         ArticleFactory(countries=["BO"]).programmes.add(programme)
 
     # 6 for the page, and 4 small indexed ones for the page cache's schedule,
-    # read once after each change of content (iomsite/cache.py).
+    # read once after each change of content (iomsite/publishing/cache.py).
     with django_assert_max_num_queries(10):
         assert client.get(article.get_absolute_url()).status_code == 200
 

@@ -5,7 +5,7 @@ from django.db import connections
 from django.db.utils import ConnectionHandler
 from django.urls import reverse
 
-from iomsite.health import database_answers
+from iomsite.ops.health import database_answers
 
 URL = "/healthz"
 

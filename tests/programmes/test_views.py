@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
-from iomsite.images import picture_for
+from iomsite.content.images import picture_for
 from programmes.models import Programme
 from tests.factories import (
     ArticleFactory,

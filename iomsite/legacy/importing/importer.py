@@ -13,8 +13,8 @@ from django.utils.text import Truncator
 
 from articles.models import Article
 from contacts.models import Office
-from iomsite.content_checks import legacy_hosts
-from iomsite.sanitize import clean_html
+from iomsite.content.problems import legacy_hosts
+from iomsite.content.sanitize import clean_html
 
 from ..findings import page_warnings
 from ..parsing import (

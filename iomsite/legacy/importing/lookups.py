@@ -8,8 +8,8 @@ from django.utils.text import Truncator, slugify
 from django_countries import countries
 
 from contacts.models import Contact, Office
-from iomsite.sanitize import clean_html
-from iomsite.slugs import reserved_slugs
+from iomsite.content.sanitize import clean_html
+from iomsite.content.slugs import reserved_slugs
 from programmes.models import Programme
 
 from ..parsing import LegacyContact
@@ -214,7 +214,7 @@ def adopt_country_offices(regional):
 def free_slug(model, text):
     """``text`` as a slug no other object has: "title", else "title-2", …"""
     base = (slugify(text) or "item")[:190].strip("-")
-    # Never a word of the app's own addresses ("feed"): iomsite.slugs.
+    # Never a word of the app's own addresses ("feed"): iomsite.content.slugs.
     reserved = reserved_slugs(model)
     if base not in reserved and not model.objects.filter(slug=base).exists():
         return base

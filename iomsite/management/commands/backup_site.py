@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
-from iomsite.backup import BackupError, create_backup
+from iomsite.ops.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from iomsite.icons import write_icons
+from iomsite.ops.icons import write_icons
 
 
 class Command(BaseCommand):

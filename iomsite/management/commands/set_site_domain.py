@@ -1,7 +1,7 @@
 from django.contrib.sites.models import Site
 from django.core.management.base import BaseCommand
 
-from iomsite.sites import apply_site_settings
+from iomsite.ops.sites import apply_site_settings
 
 
 class Command(BaseCommand):

@@ -1,0 +1,110 @@
+"""The base of the admins of articles, programmes, offices and contacts.
+
+``EditorialAdmin`` keeps every save as a revision (django-reversion, with
+django-reversion-compare's readable diff in "History"), edits HTML bodies with
+the rich-text editor, and refuses publishing to staff without the model's
+``publish_*`` permission (``iomsite.editorial.guard``); a publish action
+answers with an error message instead of running, and reverting to an old
+version is checked against the object as it is before the revert, not as the
+revert left it.
+"""
+
+from django.contrib.admin.utils import quote, unquote
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from reversion import set_comment
+from reversion.models import Version
+from reversion_compare.admin import CompareVersionAdmin
+
+from ..content.images import NOT_AN_IMAGE
+from .guard import PublicationGuardMixin, stash_key
+from .richtext import rich_text_formfield
+
+
+class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
+    rich_text_fields = ()
+    history_latest_first = True
+    # Changes on every save: in a comparison it says nothing the date does not.
+    compare_exclude = ["updated"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.rich_text_fields:
+            kwargs.pop("widget", None)
+            return rich_text_formfield(db_field, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.ImageField):
+            # The form field refuses what Pillow cannot open before the model's
+            # validate_image() runs: give both refusals the same words.
+            field.error_messages["invalid_image"] = NOT_AN_IMAGE
+        return field
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return self.guarded(form, request)
+
+    def get_changelist_form(self, request, **kwargs):
+        return self.guarded(super().get_changelist_form(request, **kwargs), request)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # django-reversion reverts the object in the database before it builds
+        # the form: remember what it was.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            request.publication_before = {
+                stash_key(self.model, obj.pk): self.publication_values(obj)
+            }
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = Version.objects.filter(pk=version_id).first()
+        if version is not None:
+            # A deleted object brought back is new: it must come back hidden.
+            request.publication_before = {
+                stash_key(self.model, version.object_id): None
+            }
+        return super().recover_view(request, version_id, extra_context)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        protected = list(protected) + [
+            self.protected_link(request, article)
+            for obj in objs
+            for article in self.protecting_articles(obj)
+        ]
+        return deleted, model_count, perms_needed, protected
+
+    def protecting_articles(self, obj):
+        """Articles that keep ``obj`` from being deleted."""
+        return []
+
+    def protected_link(self, request, obj):
+        """Like the admin's own list of protected objects."""
+        options = obj._meta
+        label = f"{capfirst(options.verbose_name)}: {obj}"
+        try:
+            url = reverse(
+                f"{self.admin_site.name}:{options.app_label}_{options.model_name}_change",
+                args=[quote(obj.pk)],
+            )
+        except NoReverseMatch:
+            return label
+        return format_html(
+            '{}: <a href="{}">{}</a>', capfirst(options.verbose_name), url, obj
+        )
+
+    def save_each(self, request, queryset, comment, **values):
+        """Set ``values`` on each object and save it, so that the change is
+        kept as a revision (``queryset.update()`` is not). Returns the count."""
+        count = 0
+        for obj in queryset:
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.save()
+            count += 1
+        if count:
+            set_comment(str(comment))
+        return count
