@@ -17,6 +17,7 @@ from articles.models import Article
 from iomsite.dashboard import Figure
 from programmes.models import Programme
 
+from .editorial.conftest import editor, editor_client, roles  # noqa: F401
 from .factories import (
     ArticleFactory,
     ContactFactory,
@@ -25,7 +26,6 @@ from .factories import (
     ProgrammeFactory,
     make_image_file,
 )
-from .editorial.conftest import editor, editor_client, roles  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
