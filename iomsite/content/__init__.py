@@ -1,0 +1,2 @@
+"""What content models run in save() and clean(): HTML sanitising, content
+checks, images and reserved slugs. Imports no app."""
