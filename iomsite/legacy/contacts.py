@@ -237,31 +237,40 @@ class _ContactReader:
 def parse_contact_block(texts: list[str]) -> list[LegacyContact]:
     """The contacts in the lines of a contact block. The block ends at a
     footer or at a line that holds no contact field."""
+    return read_contact_block(texts)[0]
+
+
+def read_contact_block(texts: list[str]) -> tuple[list[LegacyContact], int]:
+    """The contacts of a contact block and how many of ``texts`` it took."""
     reader = _ContactReader()
-    for text in _joined_addresses(texts):
+    used = 0
+    for text, end in _joined_addresses(texts):
         if not text or PUNCTUATION_ONLY_RE.match(text):
+            used = end
             continue
         if is_footer(text) or not reader.read_line(
             _SPELLED_EMAIL_RE.sub(r"\g<user>@\g<domain>", text)
         ):
             break
-    return reader.contacts()
+        used = end
+    return reader.contacts(), used
 
 
 def _joined_addresses(texts: list[str]):
-    """The lines, with an e-mail address cut at a line's end ("jdoe@" then
-    "iom.int") joined to its rest."""
+    """The lines, each with how many of ``texts`` it takes up to, with an
+    e-mail address cut at a line's end ("jdoe@" then "iom.int") joined to its
+    rest."""
     pending = ""
-    for text in texts:
+    for number, text in enumerate(texts, start=1):
         if pending:
             head, _, tail = text.strip().partition(" ")
             text, pending = f"{pending}{head} {tail}".rstrip(), ""
         if _CUT_EMAIL_RE.search(text) and not EMAIL_RE.search(text.rsplit(" ", 1)[-1]):
             pending = text
             continue
-        yield text
+        yield text, number
     if pending:
-        yield pending
+        yield pending, len(texts)
 
 
 def _contact_field(segment: str) -> tuple[str, str]:

@@ -29,6 +29,9 @@ class Line:
     tag: str = ""  # HTML block kind: p, h2, h3, blockquote, li
     list_id: int = -1
     list_kind: str = ""
+    # A line the run's other files repeat (learnt chrome): dropped where it
+    # stands, unless it is part of a contact block.
+    chrome: bool = False
 
     @property
     def inline_html(self) -> str:
