@@ -13,7 +13,8 @@ from .records import LegacyContact
 from .text import EMAIL_RE, fold
 
 _CONTACT_SPLIT_RE = re.compile(
-    r"\s*[,;]\s*|\s+[-–—|]\s+|\s+(?:at|of|from|en|de\s+la)\s+(?=(?:IOM|OIM)\b)|"
+    r"\s*[,;]\s*|\s+[-–—|]\s+|\s+(?:at|of|from|en|de\s+la)(?:\s+the)?\s+"
+    r"(?=(?:IOM|OIM)\b)|"
     r"\s+(?=(?:Tel|Tél|Phone|Teléfono|Telefono|Mobile|"
     r"Mob|Cell|Cel|Celular|Móvil|Movil|Fax|E-mail|Email|E-Mail|Correo|Mail)\b)"
 )
@@ -172,10 +173,25 @@ class _ContactReader:
             text = text[alternative.end() :]
             self.start_contact()
         recognised = False
+        after_office = False
         for segment in _CONTACT_SPLIT_RE.split(text):
             segment = segment.strip()
-            if segment and self.read_segment(segment):
+            if not segment:
+                continue
+            if alternative := _ALTERNATIVE_RE.match(segment):
+                # "…, Email: x@iom.int, or Tomás Weinberg at the IOM …"
+                segment = segment[alternative.end() :]
+                self.start_contact()
+            draft = self.drafts[-1]
+            if after_office and _looks_like_name(segment) and draft.name:
+                # "IOM Regional Office, Buenos Aires": the office's place
+                draft.office_name = f"{draft.office_name}, {segment}"
                 recognised = True
+                continue
+            office_before = draft.office_name
+            if self.read_segment(segment):
+                recognised = True
+            after_office = self.drafts[-1].office_name != office_before
         return recognised
 
     def read_segment(self, segment: str) -> bool:

@@ -17,6 +17,7 @@ from .text import (
     ends_sentence,
     fold,
     normalise_spaces,
+    strip_markup_debris,
     text_to_inline_html,
 )
 
@@ -226,7 +227,9 @@ def document_from_text(text: str) -> Document:
     for raw_line in normalise_spaces(text).split("\n"):
         line = raw_line.strip()
         if "mailto:" in line:
-            line = MAILTO_JUNK_RE.sub(r"\1", line)
+            line = MAILTO_JUNK_RE.sub(r"\1 ", line).strip()
+        if "=" in line or '">' in line or "px" in line:
+            line = strip_markup_debris(line)
         if "  " in line:
             line = MULTISPACE_RE.sub(" ", line)
         lines.append(Line(line))

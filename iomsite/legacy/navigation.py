@@ -184,6 +184,8 @@ _CONTACT_HEADING_RE = re.compile(
     r"|para\s+mais\s+informa[cç][oõ]es(?:\s*,?\s*(?:entre\s+em\s+contato|"
     r"contate|contatar)(?:\s+com)?)?|mais\s+informa[cç][oõ]es"
     r"|contatos?\s+(?:para|de|com\s+a)\s+(?:a\s+)?imprensa|assessoria\s+de\s+imprensa"
+    r"|pour\s+(?:plus\s+d['’]|de\s+plus\s+amples\s+)informations?"
+    r"(?:\s*,?\s*(?:veuillez\s+)?contacter)?|contact\s+(?:presse|m[eé]dias?)"
     r")\s*[:.\-–]?\s*",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .chrome_lines import template_line
 from .contacts import read_contact_block
+from .datelines import split_dateline
 from .dates import DATE_LABEL_RE, MONTH_AND_YEAR_RE, parse_date
 from .lines import Document, Line
 from .navigation import (
@@ -161,11 +162,19 @@ def split_news_lines(document: Document, month_first: bool) -> NewsParts:
             if not title_line_seen and parts.title and fold(text) == fold(parts.title):
                 title_line_seen = True
                 continue
-            if not parts.title and len(text) <= 300:
+            if not parts.title and _could_be_title(text, month_first):
                 parts.title = text
                 continue
         parts.body.append(line)
     return parts
+
+
+def _could_be_title(text: str, month_first: bool) -> bool:
+    """A title line: at most 300 characters (the field's length), not a
+    paragraph (several sentences, or a dateline opening it)."""
+    if len(text) > 300 or split_dateline(text, month_first) is not None:
+        return False
+    return not (text.endswith(".") and len(text) > 120)
 
 
 def _in_contact_zone(body: list[Line]) -> bool:

@@ -7,7 +7,8 @@ import re
 from .dates import parse_date
 from .lines import Line, blocks_html, build_blocks
 from .navigation import TRAILER_RE, is_footer
-from .news import first_summary, take_dateline
+from .datelines import take_dateline
+from .news import first_summary
 from .records import LegacyArticle, LegacyPage, LegacyParseError
 from .text import first_sentence, fold, shorten
 from .topics import detect_language, find_countries, find_programmes
