@@ -105,5 +105,3 @@ def take_dateline(blocks: list[Block], month_first: bool = False):
         first.htmls[0] = _drop_visible_prefix(first.htmls[0], length)
         return place, date
     return "", None
-
-

@@ -33,6 +33,8 @@ class Line:
     # A line the run's other files repeat (learnt chrome): dropped where it
     # stands, unless it is part of a contact block.
     chrome: bool = False
+    # The cells' texts of a table line, row by row.
+    rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def inline_html(self) -> str:
@@ -48,6 +50,8 @@ class Document:
     title: str = ""
     source: str = ""
     stated_date: datetime.datetime | None = None
+    # Why a saved page is not content (a listing, an error page), or "".
+    refusal: str = ""
 
 
 # -- paragraphs --------------------------------------------------

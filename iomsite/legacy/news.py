@@ -84,9 +84,7 @@ def parse_news(document: Document) -> LegacyPage:
     else:
         kind = "news"
     body_text = "\n".join(block.text for block in blocks)
-    stated, suggested = stated_countries(
-        title, dateline, blocks, metadata.countries
-    )
+    stated, suggested = stated_countries(title, dateline, blocks, metadata.countries)
     programmes = tuple(dict.fromkeys(metadata.programmes))
     warnings = list(parts.warnings)
     warnings += [

@@ -97,8 +97,8 @@ def split_news_lines(document: Document, month_first: bool) -> NewsParts:
     for line in document.lines:
         text = line.text
         if not text:
-            if parts.body:
-                parts.body.append(line)
+            if parts.body or "<img" in (line.html or ""):
+                parts.body.append(line)  # a lead image opens the body
             continue
         before, previous = previous, text
         if line.chrome and not _in_contact_zone(parts.body):

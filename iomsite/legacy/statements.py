@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .datelines import take_dateline
 from .dates import parse_date
 from .lines import Line, blocks_html, build_blocks
 from .navigation import TRAILER_RE, is_footer
-from .datelines import take_dateline
 from .news import first_summary
 from .records import LegacyArticle, LegacyPage, LegacyParseError
 from .text import first_sentence, fold, shorten
