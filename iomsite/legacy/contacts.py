@@ -191,7 +191,11 @@ class _ContactReader:
             office_before = draft.office_name
             if self.read_segment(segment):
                 recognised = True
-            after_office = self.drafts[-1].office_name != office_before
+            after_office = (
+                self.drafts[-1] is draft
+                and bool(draft.office_name)
+                and draft.office_name != office_before
+            )
         return recognised
 
     def read_segment(self, segment: str) -> bool:

@@ -91,7 +91,12 @@ def _with_source(figure: LegacyFigure, name, address, year) -> LegacyFigure:
     return figure
 
 
-def parse_figures(lines: list[Line]):
+def parse_figures(lines: list[Line]) -> tuple[LegacyFigure, ...]:
+    """The figures of ``read_figures``, without the facts."""
+    return read_figures(lines)[0]
+
+
+def read_figures(lines: list[Line]):
     """Key figures, one value per line. A label is only taken when the page
     states it: on the value's line (``Label: value``), or on a line of its own
     next to the value. Which neighbour a label line belongs to is read from

@@ -21,8 +21,10 @@ _ERROR_TITLE_RE = re.compile(
     r"iniciar\s+sesion)\b"
 )
 _PLAYER_RE = re.compile(r"youtube|youtu\.be|vimeo|dailymotion|player|embed", re.I)
-# Fewer words than this beside its title, and a page says nothing.
+# Fewer words than this beside its title and a player: a video's page.
 MIN_WORDS = 15
+# Fewer than this without a player: a page that says nothing.
+TOO_FEW_WORDS = 4
 
 
 def _is_teaser(tag: Tag) -> bool:
@@ -59,6 +61,6 @@ def refusal(soup: BeautifulSoup, container: Tag, lines: list[Line], title: str):
     if player is not None:
         source = str(player.get("src") or "").split("?")[0]
         return f"only a video player ({source or player.name}), no text"
-    if words:
+    if 0 < words < TOO_FEW_WORDS:
         return f"too little text for a page ({words} words beside its title)"
     return None

@@ -85,13 +85,13 @@ def _address_start(texts: list[str]) -> int | None:
         (n for n, text in enumerate(texts) if _PHONE_FIELD_RE.match(text)),
         default=None,
     )
-    if phone is None:
-        return None
+    if phone is None or any(
+        contact_heading(text) is not None for text in texts[:phone]
+    ):
+        return None  # a press officer's phone, under "For more information"
     start = phone
     for number in range(phone - 1, max(phone - 9, -1), -1):
         text = texts[number]
-        if contact_heading(text) is not None:
-            return None
         if not text:
             continue
         if len(text) > 90 or ends_sentence(text) or office_section(text):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .contacts import split_phone_numbers
-from .figures import parse_figures
+from .figures import read_figures
 from .lines import Document, Line, blocks_html, build_blocks
 from .navigation import PUNCTUATION_ONLY_RE
 from .records import (
@@ -281,7 +281,7 @@ def parse_office(document: Document, headings) -> LegacyPage:
             warnings.append(f"last updated, not imported: {texts}")
     if by_name.get("careers"):
         warnings.append("section not imported (vacancies are not kept): careers")
-    figures, facts = parse_figures(by_name.get("figures", []))
+    figures, facts = read_figures(by_name.get("figures", []))
     if facts:
         items = "".join(f"<li>{escape_text(fact)}</li>" for fact in facts)
         other_html += f"\n<ul>{items}</ul>"

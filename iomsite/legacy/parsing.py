@@ -100,9 +100,12 @@ def parse_page(
     if chrome:
         for line in document.lines:
             line.chrome = bool(line.text) and chrome_key(line.text) in chrome
-    decision = decide_kind(document)
+    content = dataclasses.replace(
+        document, lines=[line for line in document.lines if not line.chrome]
+    )
+    decision = decide_kind(content)
     if decision.kind != "news":  # a news page keeps its contact block's lines
-        document.lines = [line for line in document.lines if not line.chrome]
+        document = content
     if decision.kind == "statements":
         page = parse_statements(document.lines, document.is_html)
     elif decision.kind == "office":

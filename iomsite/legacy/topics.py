@@ -390,12 +390,12 @@ def stated_countries(title, dateline, blocks, metadata_countries):
     lead = article[0] if article else ""
     heading = f"{title}\n{dateline}"
     stated = [
-        *metadata_countries,
         *find_countries(f"{heading}\n{lead}"),
         *(_CITY_COUNTRIES[city] for city in _CITY_RE.findall(heading)),
     ]
     for paragraph in article[1:]:
         stated += _outside_enumerations(paragraph)
+    stated += metadata_countries
     stated = list(dict.fromkeys(stated))
     named = find_countries("\n".join(paragraphs))
     suggested = tuple(code for code in named if code not in stated)

@@ -289,12 +289,16 @@ class LegacyImporter:
             contacts.append(contact)
             if unknown:
                 waiting.append((unknown, contact))
-                result.suggestions.append(
-                    f"office (not created, not on the site): {unknown}, "
-                    f"named by {contact.name or contact.email}"
-                )
             if not contact.is_public:
                 result.notes.append(f"contact hidden until reviewed: {contact}")
+        unknown = {}
+        for office_name, contact in waiting:
+            unknown.setdefault(office_name, []).append(contact.name or contact.email)
+        result.suggestions += [
+            f"office (not created, not on the site): {name}, named by "
+            f"{', '.join(dict.fromkeys(people))}"
+            for name, people in unknown.items()
+        ]
         return list(dict.fromkeys(contacts)), waiting
 
     def article_status(self, item, result):

@@ -178,14 +178,6 @@ class Console:
     def finish(self, summary, *, dry_run, chrome=()):
         if self.verbosity < 1:
             return
-        if chrome:
-            self.stdout.write(
-                f"Learnt as the template's chrome (dropped where it stands): "
-                f"{len(chrome)} line(s) repeated across the run's files"
-            )
-            if self.verbosity >= 2:
-                for line, files in chrome:
-                    self.stdout.write(f"  {files} files: {line[:100]}")
         files = sum(summary[status] for status in ImportStatus.ALL)
         line = ", ".join(f"{summary[status]} {status}" for status in ImportStatus.ALL)
         prefix = "Dry run, nothing written: " if dry_run else ""
@@ -194,6 +186,15 @@ class Console:
         if self.kinds:
             kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.kinds.items()))
             self.stdout.write(f"Pages read: {kinds}")
+        if chrome:
+            self.stdout.write(
+                f"Learnt as the template's chrome (dropped where it stands): "
+                f"{len(chrome)} line(s) repeated across the run's files"
+            )
+            if self.verbosity >= 2:
+                for line, files in chrome:
+                    self.stdout.write(f"  {files} files: {line[:100]}")
+
         if self.suggestion_count or self.note_count:
             self.stdout.write(
                 f"{self.suggestion_count} suggestion(s) (tags and offices the pages "
