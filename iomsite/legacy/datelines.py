@@ -56,7 +56,7 @@ _ENTITY_RE = re.compile(r"&#?\w{1,10};")
 _EMPTY_INLINE_RE = re.compile(r"<(strong|em|a)\b[^>]*>\s*</\1>")
 
 
-def _drop_visible_prefix(inline_html: str, count: int) -> str:
+def drop_visible_prefix(inline_html: str, count: int) -> str:
     """``inline_html`` without its first ``count`` visible characters; the tags
     met on the way are kept so the markup stays balanced."""
     kept = []
@@ -102,6 +102,6 @@ def take_dateline(blocks: list[Block], month_first: bool = False):
         if not remaining:
             return "", None
         first.texts[0] = remaining
-        first.htmls[0] = _drop_visible_prefix(first.htmls[0], length)
+        first.htmls[0] = drop_visible_prefix(first.htmls[0], length)
         return place, date
     return "", None
