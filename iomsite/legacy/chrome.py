@@ -2,8 +2,8 @@
 
 Before the pages of a run are read, the lines of its text dumps are counted:
 a line that stands in several files whose own text differs, and that is not
-part of a structure the reader knows (a type label, a contact heading or
-field, a date, a section heading), is the template's, wherever it stands.
+part of a structure the reader knows (a type label, a contact block, a date,
+a section heading), is the template's, wherever it stands.
 Pages saved as HTML are not counted: their template is told apart by its
 markup. A run of one file learns nothing; the known labels alone apply.
 
@@ -42,6 +42,7 @@ MIN_FILES = 3
 MAX_SHARE = 0.6
 LONGEST = 400  # longer lines are paragraphs, never counted
 LIMIT = 200_000
+CONTACT_LINES = 12
 _PHONE_RE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 _FIELD_LABEL_RE = re.compile(
     r"^(?:e-?mail|correo(?:\s+electr[oó]nico)?|tel[eé]fonos?|tel|t[eé]l|phones?|"
@@ -102,6 +103,7 @@ class ChromeCounter:
     def add_text(self, text: str) -> None:
         hashes, lengths, total = array("q"), array("l"), 0
         seen = set()
+        in_contacts = 0  # lines left of a contact block: a person, not chrome
         for raw_line in text.split("\n"):
             line = chrome_key(raw_line)
             if not line:
@@ -109,6 +111,11 @@ class ChromeCounter:
             total += len(line)
             if len(line) > LONGEST:
                 continue
+            if in_contacts:
+                in_contacts -= 1
+                continue
+            if contact_heading(line) is not None:
+                in_contacts = CONTACT_LINES
             key = hash(line)
             if key in seen:
                 continue

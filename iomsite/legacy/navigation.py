@@ -123,7 +123,9 @@ def navigation_end(texts: list[str]) -> int:
         if type_label(text) and _next_is_scope(texts, index):
             break  # "News" / "Global" above the title: the page has begun
         found = template_line(text, previous)
-        if found is not None and found.date is None:
+        if found is not None and found.date is not None:
+            break  # an item's own date line: its title is above, kept
+        if found is not None:
             last_navigation = index
             previous_key, previous = _nav_key(text)[1], text
             continue

@@ -101,7 +101,7 @@ def split_news_lines(document: Document, month_first: bool) -> NewsParts:
                 parts.body.append(line)  # a lead image opens the body
             continue
         before, previous = previous, text
-        if line.chrome and not _in_contact_zone(parts.body):
+        if line.chrome:
             parts.chrome.append(text)
             continue
         found = template_line(text, before)
@@ -177,12 +177,6 @@ def _could_be_title(text: str, month_first: bool) -> bool:
     return not (text.endswith(".") and len(text) > 120)
 
 
-def _in_contact_zone(body: list[Line]) -> bool:
-    """Whether a contact heading has been met: the lines of a contact block
-    (the same press officer on many pages) are read whatever they repeat."""
-    return any(contact_heading(line.text) is not None for line in body[-12:])
-
-
 @dataclass
 class BodyEnd:
     body: list[Line]
@@ -228,9 +222,7 @@ def cut_contacts_and_footers(body: list[Line]) -> BodyEnd:
                 continue
         section_open = section_open or kind == "section"
         if end.contacts and not section_open:
-            if not line.chrome:
-                end.dropped.append(text)
+            end.dropped.append(text)
             continue
-        if not line.chrome:
-            end.body.append(line)
+        end.body.append(line)
     return end
