@@ -26,9 +26,9 @@ def _take_headline(blocks) -> str:
     first = blocks[0]
     sentence = first_sentence(first.texts[0])
     rest = first.texts[0][len(sentence) :].strip()
-    title = sentence.rstrip(".")
+    title = sentence  # whole, with its full stop: a sentence, not a cut
     if len(title) > 300 or first.tag != "p" or len(first.texts) != 1:
-        return shorten(title, 300)
+        return shorten(title.rstrip("."), 300)
     if rest:
         first.texts[0] = rest
         first.htmls[0] = drop_visible_prefix(first.htmls[0], len(sentence))
@@ -39,8 +39,7 @@ def _take_headline(blocks) -> str:
 
 def parse_statements(lines: list[Line], is_html: bool) -> LegacyPage:
     """A page of dated statements. Each statement is titled with its first
-    sentence (without the final full stop): the page heading is the same for
-    all of them."""
+    sentence: the page heading is the same for all of them."""
     starts = [i for i, line in enumerate(lines) if STATEMENT_DATE_RE.match(line.text)]
     articles = []
     for number, start in enumerate(starts):

@@ -38,13 +38,13 @@ class TestStatements:
         first, second, third = page.articles
         assert first.title == (
             "IOM is committed to promoting the orderly, safe, regular and "
-            "responsible migration and mobility of people in Latin America"
+            "responsible migration and mobility of people in Latin America."
         )
         assert first.body_html.startswith("<p>This is represented in IOM’s")
         assert second.title == (
             "There are approximately 57.5 million international migrants in the "
             "Americas, about 50 million in North America and 7.5 million in the "
-            "other sub-regions"
+            "other sub-regions."
         )
         assert second.body_html.startswith("<p>According to the United Nations")
         assert len(third.title) <= 300 and third.title.endswith("El…")
@@ -58,7 +58,7 @@ class TestStatements:
         # The first line broke mid-sentence ("migration / and mobility"): the
         # sentence was joined whole (it is the title), the paragraph goes on.
         assert page.articles[0].title.endswith(
-            "and mobility of people in Latin America"
+            "and mobility of people in Latin America."
         )
         assert first[0].startswith("This is represented in IOM’s objectives")
         assert first[0].endswith("improve migration governance in the country.")
