@@ -121,34 +121,40 @@ def field_run(text: str) -> tuple[tuple[str, str], ...]:
 
 def template_line(text: str, previous: str = "") -> TemplateLine | None:
     """What makes ``text`` a line of the site's template, or None. ``previous``
-    is the non-empty line before it."""
-    if len(text) > 400:
+    is the non-empty line before it. Each rule first looks at what its lines
+    cannot lack, as every line of a page goes through here."""
+    text = text.strip()
+    if len(text) > 400 or not text:
         return None
-    folded = fold(text.strip())
-    bare = _BULLET_RE.sub("", folded)
-    if bare in _LANGUAGE_NAMES:
-        return TemplateLine("language switcher")
-    language = _LANGUAGE_LINE_RE.match(bare)
-    if language and (not language["name"] or language["name"] in _LANGUAGE_NAMES):
-        return TemplateLine("language field")
-    if _SUBSCRIBE_RE.match(text.strip()):
+    if len(text) <= 40:
+        bare = _BULLET_RE.sub("", fold(text))
+        if bare in _LANGUAGE_NAMES:
+            return TemplateLine("language switcher")
+        language = _LANGUAGE_LINE_RE.match(bare)
+        if language and (not language["name"] or language["name"] in _LANGUAGE_NAMES):
+            return TemplateLine("language field")
+    first = text[0].lower()
+    if first in "sar" and _SUBSCRIBE_RE.match(text):
         return TemplateLine("feed link")
-    if _COUNTER_RE.match(text.strip()):
+    if first in "dsme" and _COUNTER_RE.match(text):
         return TemplateLine("listing counter")
-    if len(text) <= 80 and _AGO_RE.search(text.strip()):
-        return TemplateLine("update stamp")
-    if fields := field_run(text.strip()):
+    if len(text) <= 80 and (text.endswith("ago") or "hace" in text):
+        if _AGO_RE.search(text):
+            return TemplateLine("update stamp")
+    if ("Posted" in text or "Region-Country" in text) and (fields := field_run(text)):
         posted = next((value for label, value in fields if label == "Posted"), "")
         return TemplateLine("field run", date=_posted_date(posted), fields=fields)
-    if " - " in text or " – " in text:
+    if "/" in text and len(text) <= 120 and (" - " in text or " – " in text):
         date = drupal_date(text)
         if date is not None:
             return TemplateLine("source and date", date=date)
-    if previous and _is_breadcrumb_end(previous, text):
-        return TemplateLine("section heading")
-    if _SECTION_HEADING_RE.match(text.strip()) and previous.count("/") >= 1:
-        return TemplateLine("section heading")
+    if len(text) <= 60 and previous and _STEP_SPLIT_RE.search(previous):
+        if _is_breadcrumb_end(previous, text) or _SECTION_HEADING_RE.match(text):
+            return TemplateLine("section heading")
     return None
+
+
+_STEP_SPLIT_RE = re.compile(r"\s*[/»›>|]\s*")
 
 
 def _posted_date(value: str) -> datetime.datetime | None:
@@ -159,5 +165,5 @@ def _posted_date(value: str) -> datetime.datetime | None:
 def _is_breadcrumb_end(previous: str, text: str) -> bool:
     """ "Home / Press Room IOM" then "Press Room IOM": the page heading of a
     section, repeating the breadcrumb's last step."""
-    steps = re.split(r"\s*[/»›>|]\s*", previous.strip())
+    steps = _STEP_SPLIT_RE.split(previous.strip())
     return len(steps) >= 2 and fold(steps[-1]) == fold(text.strip()) != ""
