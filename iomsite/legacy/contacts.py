@@ -13,7 +13,8 @@ from .records import LegacyContact
 from .text import EMAIL_RE, fold
 
 _CONTACT_SPLIT_RE = re.compile(
-    r"\s*[,;]\s*|\s+[-–—|]\s+|\s+(?:at|of|from|en|de\s+la)\s+(?=(?:IOM|OIM)\b)|"
+    r"\s*[,;]\s*|\s+[-–—|]\s+|\s+(?:at|of|from|en|de\s+la)(?:\s+the)?\s+"
+    r"(?=(?:IOM|OIM)\b)|"
     r"\s+(?=(?:Tel|Tél|Phone|Teléfono|Telefono|Mobile|"
     r"Mob|Cell|Cel|Celular|Móvil|Movil|Fax|E-mail|Email|E-Mail|Correo|Mail)\b)"
 )
@@ -172,10 +173,29 @@ class _ContactReader:
             text = text[alternative.end() :]
             self.start_contact()
         recognised = False
+        after_office = False
         for segment in _CONTACT_SPLIT_RE.split(text):
             segment = segment.strip()
-            if segment and self.read_segment(segment):
+            if not segment:
+                continue
+            if alternative := _ALTERNATIVE_RE.match(segment):
+                # "…, Email: x@iom.int, or Tomás Weinberg at the IOM …"
+                segment = segment[alternative.end() :]
+                self.start_contact()
+            draft = self.drafts[-1]
+            if after_office and _looks_like_name(segment) and draft.name:
+                # "IOM Regional Office, Buenos Aires": the office's place
+                draft.office_name = f"{draft.office_name}, {segment}"
                 recognised = True
+                continue
+            office_before = draft.office_name
+            if self.read_segment(segment):
+                recognised = True
+            after_office = (
+                self.drafts[-1] is draft
+                and bool(draft.office_name)
+                and draft.office_name != office_before
+            )
         return recognised
 
     def read_segment(self, segment: str) -> bool:
@@ -237,31 +257,40 @@ class _ContactReader:
 def parse_contact_block(texts: list[str]) -> list[LegacyContact]:
     """The contacts in the lines of a contact block. The block ends at a
     footer or at a line that holds no contact field."""
+    return read_contact_block(texts)[0]
+
+
+def read_contact_block(texts: list[str]) -> tuple[list[LegacyContact], int]:
+    """The contacts of a contact block and how many of ``texts`` it took."""
     reader = _ContactReader()
-    for text in _joined_addresses(texts):
+    used = 0
+    for text, end in _joined_addresses(texts):
         if not text or PUNCTUATION_ONLY_RE.match(text):
+            used = end
             continue
         if is_footer(text) or not reader.read_line(
             _SPELLED_EMAIL_RE.sub(r"\g<user>@\g<domain>", text)
         ):
             break
-    return reader.contacts()
+        used = end
+    return reader.contacts(), used
 
 
 def _joined_addresses(texts: list[str]):
-    """The lines, with an e-mail address cut at a line's end ("jdoe@" then
-    "iom.int") joined to its rest."""
+    """The lines, each with how many of ``texts`` it takes up to, with an
+    e-mail address cut at a line's end ("jdoe@" then "iom.int") joined to its
+    rest."""
     pending = ""
-    for text in texts:
+    for number, text in enumerate(texts, start=1):
         if pending:
             head, _, tail = text.strip().partition(" ")
             text, pending = f"{pending}{head} {tail}".rstrip(), ""
         if _CUT_EMAIL_RE.search(text) and not EMAIL_RE.search(text.rsplit(" ", 1)[-1]):
             pending = text
             continue
-        yield text
+        yield text, number
     if pending:
-        yield pending
+        yield pending, len(texts)
 
 
 def _contact_field(segment: str) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""Dates as the old pages write them, in English and Spanish: a date only
+"""Dates as the old pages write them, in English, Spanish and Portuguese: a date only
 counts when it has a day, a month and a year.
 
 Numeric dates ("03/05/2016") are read in the order of the language that
@@ -18,26 +18,27 @@ from dateutil import parser as date_parser
 
 class _BilingualDates(date_parser.parserinfo):
     JUMP = [*date_parser.parserinfo.JUMP, "de", "del"]
+    # English, Spanish, then Portuguese names.
     MONTHS = [
-        ("Jan", "January", "ene", "enero"),
-        ("Feb", "February", "febrero"),
-        ("Mar", "March", "marzo"),
+        ("Jan", "January", "ene", "enero", "janeiro"),
+        ("Feb", "February", "febrero", "fev", "fevereiro"),
+        ("Mar", "March", "marzo", "março", "marco"),
         ("Apr", "April", "abr", "abril"),
-        ("May", "mayo"),
-        ("Jun", "June", "junio"),
-        ("Jul", "July", "julio"),
+        ("May", "mayo", "maio"),
+        ("Jun", "June", "junio", "junho"),
+        ("Jul", "July", "julio", "julho"),
         ("Aug", "August", "ago", "agosto"),
-        ("Sep", "Sept", "September", "septiembre", "setiembre", "set"),
-        ("Oct", "October", "octubre"),
-        ("Nov", "November", "noviembre"),
-        ("Dec", "December", "dic", "diciembre"),
+        ("Sep", "Sept", "September", "septiembre", "setiembre", "set", "setembro"),
+        ("Oct", "October", "octubre", "outubro"),
+        ("Nov", "November", "noviembre", "novembro"),
+        ("Dec", "December", "dic", "diciembre", "dez", "dezembro"),
     ]
     WEEKDAYS = [
-        ("Mon", "Monday", "lunes"),
-        ("Tue", "Tuesday", "martes"),
-        ("Wed", "Wednesday", "miércoles", "miercoles"),
-        ("Thu", "Thursday", "jueves"),
-        ("Fri", "Friday", "viernes"),
+        ("Mon", "Monday", "lunes", "segunda-feira"),
+        ("Tue", "Tuesday", "martes", "terça-feira", "terca-feira"),
+        ("Wed", "Wednesday", "miércoles", "miercoles", "quarta-feira"),
+        ("Thu", "Thursday", "jueves", "quinta-feira"),
+        ("Fri", "Friday", "viernes", "sexta-feira"),
         ("Sat", "Saturday", "sábado", "sabado"),
         ("Sun", "Sunday", "domingo"),
     ]

@@ -23,11 +23,19 @@ _SOURCE_LINE_RE = re.compile(r"^(?:source|fuente)s?\s*:\s*(?P<value>.+)$", re.I)
 _YEAR_SUFFIX_RE = re.compile(r"\s*[,(]?\s*\b((?:19|20)\d{2})\)?$")
 
 
+# "Population (2015)", "Remittances (2014 estimate)": the year in the label.
+_LABEL_YEAR_RE = re.compile(r"\s*\(((?:19|20)\d{2})(?:\s+[a-z]+)?\)\s*$")
+
+
 def _parse_figure(text: str) -> LegacyFigure | None:
     label = ""
+    label_year = None
     if ":" in text and not re.match(r"^[\d\s.,:-]+$", text):
         label, _, text = text.partition(":")
         label, text = label.strip(), text.strip()
+        if year_match := _LABEL_YEAR_RE.search(label):
+            label_year = int(year_match[1])
+            label = label[: year_match.start()].strip()
     match = _FIGURE_RE.match(text)
     if match is None:
         return None
@@ -41,7 +49,24 @@ def _parse_figure(text: str) -> LegacyFigure | None:
         unit = unit[: year_match.start()].strip(" ,")
     if match["currency"]:
         unit = f"{match['currency']} {unit}".strip()
-    return LegacyFigure(value=value, label=label, unit=unit, year=year)
+    return LegacyFigure(value=value, label=label, unit=unit, year=year or label_year)
+
+
+def _table_texts(lines: list[Line]) -> list[str]:
+    """The lines of a figures section, a facts table's rows as "Label: value"
+    lines."""
+    texts = []
+    for line in lines:
+        if not line.rows:
+            texts.append(line.text)
+            continue
+        for row in line.rows:
+            cells = [cell.strip() for cell in row if cell.strip()]
+            if len(cells) == 2:
+                texts.append(f"{cells[0].rstrip(' :')}: {cells[1]}")
+            else:
+                texts.append(" ".join(cells))
+    return texts
 
 
 def _split_source(value: str) -> tuple[str, str, int | None]:
@@ -67,6 +92,11 @@ def _with_source(figure: LegacyFigure, name, address, year) -> LegacyFigure:
 
 
 def parse_figures(lines: list[Line]) -> tuple[LegacyFigure, ...]:
+    """The figures of ``read_figures``, without the facts."""
+    return read_figures(lines)[0]
+
+
+def read_figures(lines: list[Line]):
     """Key figures, one value per line. A label is only taken when the page
     states it: on the value's line (``Label: value``), or on a line of its own
     next to the value. Which neighbour a label line belongs to is read from
@@ -74,12 +104,20 @@ def parse_figures(lines: list[Line]) -> tuple[LegacyFigure, ...]:
     above their values, one that opens with a value puts them below. A
     "Source:" line (with its year, if any) applies to the figures above it
     that have none. A figure without label or source is flagged
-    ``needs_review``."""
+    ``needs_review``. A table's rows that hold no figure ("Languages:
+    Spanish") are facts, returned as text: (figures, facts)."""
+    facts: list[str] = []
     texts = [
-        line.text
-        for line in lines
-        if line.text and not PUNCTUATION_ONLY_RE.match(line.text)
+        text
+        for text in _table_texts(lines)
+        if text and not PUNCTUATION_ONLY_RE.match(text)
     ]
+    table_rows = {
+        f"{cells[0].strip().rstrip(' :')}: {cells[1].strip()}"
+        for line in lines
+        for cells in line.rows
+        if len(cells) == 2
+    }
     sources = [_SOURCE_LINE_RE.match(text) for text in texts]
     parsed = [
         None if source else _parse_figure(text)
@@ -101,6 +139,9 @@ def parse_figures(lines: list[Line]) -> tuple[LegacyFigure, ...]:
             figures = [_with_source(figure, *found) for figure in figures]
             pending_label = ""
             continue
+        if figure is None and text in table_rows:
+            facts.append(text)
+            continue
         if figure is None:
             label = text if len(text) <= 120 else ""
             if labels_below and figures and not figures[-1].label and label:
@@ -119,4 +160,4 @@ def parse_figures(lines: list[Line]) -> tuple[LegacyFigure, ...]:
             or not (figure.source_name or figure.source_url),
         )
         for figure in figures
-    )
+    ), facts

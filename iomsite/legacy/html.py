@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from .dates import DATE_LABEL_RE, more_precise, parse_date, parse_iso_datetime
 from .html_figures import gather_figures
 from .html_lines import HtmlLines, is_boilerplate
+from .html_refusals import refusal
 from .lines import Document, Line
 from .news import url_path
 from .text import WHITESPACE_RE, normalise_spaces
@@ -72,6 +73,14 @@ def _is_body_field(tag: Tag) -> bool:
     return "field-name-body" in names or "field--name-body" in names
 
 
+_COUNTRY_NODE_RE = re.compile(r"^node-(?:type-)?(?:country|office)|^node--type-country")
+
+
+def _is_country_node(tag: Tag) -> bool:
+    names = tag.get("class") or ()
+    return "node" in names and any(_COUNTRY_NODE_RE.match(name) for name in names)
+
+
 def _is_date_element(tag: Tag) -> bool:
     return tag.name == "time" or "date-display-single" in (tag.get("class") or ())
 
@@ -92,6 +101,11 @@ def _main_container(soup: BeautifulSoup) -> Tag:
         if len(articles) == 1:
             return articles[0]
         return max(articles, key=lambda article: len(article.get_text()))
+    # A country's node (Drupal 7 "node-country"): its facts table and contact
+    # field stand beside the body field, so the whole node is the content.
+    country_node = soup.find(_is_country_node)
+    if country_node is not None and country_node.find(_is_body_field) is not None:
+        return country_node
     for candidate in (
         soup.find("main"),
         soup.find(attrs={"role": "main"}),
@@ -191,6 +205,7 @@ def document_from_html(text: str) -> Document:
         title = heading.get_text(" ", strip=True)
     title = WHITESPACE_RE.sub(" ", normalise_spaces(title)).strip()
     return Document(
+        refusal=refusal(soup, container, collector.lines, title) or "",
         lines=gather_figures(collector.lines),
         is_html=True,
         title=title,

@@ -152,6 +152,13 @@ class HtmlLines:
                 self.walk(child)
 
     def walk_block(self, element: Tag) -> None:
+        if (pair := _label_and_value(element)) is not None:
+            # A fact as a value and its label side by side: "Label: value"
+            text = f"{pair[0].rstrip(' :')}: {pair[1]}"
+            self.flush()
+            self.lines.append(Line(text, escape_text(text), block=self.block + 1))
+            self.block += 2
+            return
         self.flush()
         saved = (self.tag, self.list_id, self.list_kind)
         name = element.name
@@ -205,6 +212,7 @@ class HtmlLines:
         if table.caption:
             self.add_lines(table.caption, table.caption, "p")
         self.add_lines(table.text, table.html, "table")
+        self.lines[-1].rows = table.rows
 
     def add_figure(self, element: Tag) -> None:
         """An image with its caption and credit (``<figure>``, or a captioned
@@ -246,3 +254,20 @@ def _is_caption(tag: Tag) -> bool:
     return tag.name == "figcaption" or any(
         CAPTION_CLASS_RE.search(name.lower()) for name in tag.get("class") or ()
     )
+
+
+_LABEL_CLASS_RE = re.compile(r"[-_]label$")
+_VALUE_CLASS_RE = re.compile(r"[-_]value$")
+
+
+def _label_and_value(element: Tag) -> tuple[str, str] | None:
+    """(label, value) of an element whose children are a "…-label" and a
+    "…-value" element, in either order (the facts of country pages)."""
+    label = value = None
+    for child in element.find_all(True, recursive=False):
+        names = child.get("class") or ()
+        if any(_LABEL_CLASS_RE.search(name) for name in names):
+            label = child.get_text(" ", strip=True)
+        elif any(_VALUE_CLASS_RE.search(name) for name in names):
+            value = child.get_text(" ", strip=True)
+    return (label, value) if label and value else None

@@ -26,6 +26,7 @@ class Table:
     caption: str  # inline HTML of <caption>, kept as a paragraph before it
     text: str
     html: str  # what goes inside <table>
+    rows: tuple[tuple[str, ...], ...] = ()  # the cells' texts, row by row
 
 
 @dataclass
@@ -50,6 +51,7 @@ def read_table(table: Tag, inline: InlineReader) -> Table | None:
         return None
     rows: list[tuple[bool, list[_Cell]]] = []
     texts = []
+    row_texts = []
     for row in table.find_all("tr"):
         cells = []
         for cell in row.find_all(("td", "th"), recursive=False):
@@ -60,6 +62,7 @@ def read_table(table: Tag, inline: InlineReader) -> Table | None:
             cells.append(_Cell(cell.name == "th", html, _spans(cell)))
         if cells:
             rows.append((row.parent.name == "thead", cells))
+            row_texts.append(tuple(texts[len(texts) - len(cells) :]))
     if not rows or not any(texts):
         return None
     has_header = any(cell.header for _, cells in rows for cell in cells)
@@ -88,7 +91,8 @@ def read_table(table: Tag, inline: InlineReader) -> Table | None:
     caption = ""
     if (element := table.find("caption")) is not None:
         caption = inline(element)[1]
-    return Table(caption, " ".join(text for text in texts if text), "".join(parts))
+    text = " ".join(text for text in texts if text)
+    return Table(caption, text, "".join(parts), tuple(row_texts))
 
 
 def _row(cells: list[_Cell]) -> str:

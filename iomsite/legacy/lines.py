@@ -17,6 +17,7 @@ from .text import (
     ends_sentence,
     fold,
     normalise_spaces,
+    strip_markup_debris,
     text_to_inline_html,
 )
 
@@ -29,6 +30,11 @@ class Line:
     tag: str = ""  # HTML block kind: p, h2, h3, blockquote, li
     list_id: int = -1
     list_kind: str = ""
+    # A line the run's other files repeat (learnt chrome): dropped where it
+    # stands, unless it is part of a contact block.
+    chrome: bool = False
+    # The cells' texts of a table line, row by row.
+    rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def inline_html(self) -> str:
@@ -44,6 +50,8 @@ class Document:
     title: str = ""
     source: str = ""
     stated_date: datetime.datetime | None = None
+    # Why a saved page is not content (a listing, an error page), or "".
+    refusal: str = ""
 
 
 # -- paragraphs --------------------------------------------------
@@ -223,7 +231,9 @@ def document_from_text(text: str) -> Document:
     for raw_line in normalise_spaces(text).split("\n"):
         line = raw_line.strip()
         if "mailto:" in line:
-            line = MAILTO_JUNK_RE.sub(r"\1", line)
+            line = MAILTO_JUNK_RE.sub(r"\1 ", line).strip()
+        if "=" in line or '">' in line or "px" in line:
+            line = strip_markup_debris(line)
         if "  " in line:
             line = MULTISPACE_RE.sub(" ", line)
         lines.append(Line(line))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .chrome_lines import template_line
 from .dates import DATE_LABEL_RE
 from .text import EMAIL_RE, ends_sentence, fold
 
@@ -47,6 +48,13 @@ _NAV_LABELS = frozenset(
         "Menú principal|Ir al contenido principal|Saltar al contenido principal|"
         "Saltar navegación|Mapa del sitio|Preguntas frecuentes|Iniciar sesión|Inglés|"
         "OIM América del Sur|OIM Sudamérica|ONU Migración|OIM ONU Migración|"
+        # the Portuguese sites
+        "Quem somos|Nosso trabalho|O que fazemos|Onde trabalhamos|Parcerias|"
+        "Destaques|Notícias|Contato|Contate-nos|Fale conosco|Publicações|"
+        "Trabalhe conosco|Dados e pesquisa|Dados e informações|Contribua|"
+        "Participe|Sobre|Sobre a OIM|Início|Página inicial|Pesquisar|"
+        "Pular para o conteúdo principal|Ir para o conteúdo principal|"
+        "Trilha de navegação|OIM Brasil|Português|Deutsch|Italiano|Languages|"
     ).split("|")
     if label.strip()
 )
@@ -92,6 +100,11 @@ def _is_navigation(text: str, previous_key: str) -> bool:
     )
 
 
+def _next_is_scope(texts: list[str], index: int) -> bool:
+    following = next((text for text in texts[index + 1 : index + 4] if text), "")
+    return is_scope_line(following)
+
+
 def _could_be_menu_entry(text: str) -> bool:
     return len(text) <= 60 and text.count(" ") < 8 and not ends_sentence(text)
 
@@ -103,12 +116,22 @@ def navigation_end(texts: list[str]) -> int:
     lines are menu entries or short lines, and ends at the last line that is
     certainly navigation, so a short title right after the menu is kept."""
     last_navigation = -1
-    previous_key = ""
+    previous_key = previous = ""
     for index, text in enumerate(texts[:150]):
         if not text:
             continue
+        if type_label(text) and _next_is_scope(texts, index):
+            break  # "News" / "Global" above the title: the page has begun
+        found = template_line(text, previous)
+        if found is not None and found.date is not None:
+            break  # an item's own date line: its title is above, kept
+        if found is not None:
+            last_navigation = index
+            previous_key, previous = _nav_key(text)[1], text
+            continue
         if METADATA_RE.match(text) or DATE_LABEL_RE.match(text):
             break  # the page's own furniture: the content has begun
+        previous = text
         if _is_navigation(text, previous_key):
             last_navigation = index
         elif not _could_be_menu_entry(text):
@@ -127,13 +150,26 @@ _METADATA_LABELS = (
 METADATA_RE = re.compile(
     rf"^(?P<label>{_METADATA_LABELS})\s*(?::\s*(?P<value>.*)|$)", re.IGNORECASE
 )
+# Lines after which the article is over: teasers of other pages follow.
 _FOOTER_RE = re.compile(
     r"^(?:related\s+(?:news|stories|content|resources|links|documents|"
-    r"publications)|share\s+this(?:\s+page)?|share|print|tags|context|more\s+news|"
-    r"see\s+also|read\s+more|back\s+to\s+top|noticias\s+relacionadas|contenido\s+"
-    r"relacionado|recursos\s+relacionados|enlaces\s+relacionados|compartir|"
-    r"comparte\s+esto|imprimir|etiquetas|contexto|mas\s+noticias|ver\s+tambien|"
-    r"leer\s+mas|volver\s+arriba)\s*:?$"
+    r"publications|speeches|articles)|tags|more\s+news|"
+    r"see\s+also|read\s+more|noticias\s+relacionadas|contenido\s+"
+    r"relacionado|recursos\s+relacionados|enlaces\s+relacionados|"
+    r"historias\s+relacionadas|etiquetas|mas\s+noticias|ver\s+tambien|"
+    r"leer\s+mas|noticias\s+relacionadas|not[ií]cias\s+relacionadas|"
+    r"leia\s+mais|veja\s+tambem)\s*:?$"
+)
+# Buttons printed where they stand: dropped, the text goes on after them.
+_BUTTON_RE = re.compile(
+    r"^(?:share\s+this(?:\s+page)?|share|print|back\s+to\s+top|compartir|"
+    r"comparte\s+esto|imprimir|volver\s+arriba|compartilhar|siga-nos|"
+    r"siguenos|follow\s+us|related\s+link)\s*:?$"
+)
+# Sections of a press release after its news: kept, under their heading.
+_SECTION_RE = re.compile(
+    r"^(?:context|contexto|background|antecedentes|notes?\s+(?:to|for)\s+editors|"
+    r"notas?\s+para\s+(?:los\s+)?editores|nota\s+aos\s+editores)\s*:?$"
 )
 _CONTACT_HEADING_RE = re.compile(
     r"^(?:"
@@ -147,16 +183,29 @@ _CONTACT_HEADING_RE = re.compile(
     r"(?:\s*,?\s*(?:por\s+favor\s+)?(?:contactar(?:se)?|cont[aá]ctese|"
     r"comun[ií]quese|escriba|escribir|llame|contacte)(?:\s+(?:a|con))?)?"
     r"|contactos?\s+(?:de|para)\s+(?:la\s+)?prensa"
+    r"|para\s+mais\s+informa[cç][oõ]es(?:\s*,?\s*(?:entre\s+em\s+contato|"
+    r"contate|contatar)(?:\s+com)?)?|mais\s+informa[cç][oõ]es"
+    r"|contatos?\s+(?:para|de|com\s+a)\s+(?:a\s+)?imprensa|assessoria\s+de\s+imprensa"
+    r"|pour\s+(?:plus\s+d['’]|de\s+plus\s+amples\s+)informations?"
+    r"(?:\s*,?\s*(?:veuillez\s+)?contacter)?|contact\s+(?:presse|m[eé]dias?)"
     r")\s*[:.\-–]?\s*",
     re.IGNORECASE,
 )
 # A line that only names the kind of the page, above its title.
 _TYPE_LABEL_RE = re.compile(
     r"^(?:(?P<press_release>press\s+release|news\s+release|media\s+release|"
-    r"comunicado(?:\s+de\s+prensa)?|nota\s+de\s+prensa)"
-    r"|(?P<feature>feature|story|historia|reportaje|cr[oó]nica)"
-    r"|(?P<statement>statement|declaraci[oó]n)"
-    r"|(?P<news>news|news\s+item|noticia))\s*:?$"
+    r"comunicado(?:\s+de\s+(?:prensa|imprensa))?|nota\s+de\s+(?:prensa|imprensa)|"
+    r"nota\s+[aà]\s+imprensa)"
+    r"|(?P<feature>feature|story|historia|reportaje|cr[oó]nica|hist[oó]ria)"
+    r"|(?P<statement>statement|declaraci[oó]n|declara[cç][aã]o|speech|discurso|"
+    r"(?:dg'?s\s+|director\s+general'?s\s+)?statements?\s+and\s+speeches|"
+    r"speeches(?:\s+and\s+talks)?|declaraciones\s+y\s+discursos)"
+    r"|(?P<news>news|news\s+item|noticia|noticias|not[ií]cia|not[ií]cias))\s*:?$"
+)
+# The line under a type label that says the item's reach: "News" / "Global".
+_SCOPE_RE = re.compile(
+    r"^(?:global|local|regional|national|nacional|country|pa[ií]s|internacional|"
+    r"international)$"
 )
 _BARE_CONTACT_HEADING_RE = re.compile(r"^(?:contacts?|contactos?)\s*:\s*", re.I)
 TRAILER_RE = re.compile(r"^(?:paragraphs?|p[aá]rrafos?)\s*:", re.IGNORECASE)
@@ -166,14 +215,36 @@ PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]*$")
 def type_label(text: str) -> str | None:
     """The kind a type-label line names ("Comunicado de prensa" is a press
     release, "Noticia" news), or None for any other line."""
-    if len(text) > 30:
+    if len(text) > 40:
         return None
-    match = _TYPE_LABEL_RE.match(fold(text))
+    match = _TYPE_LABEL_RE.match(fold(text.strip()))
     return match.lastgroup if match else None
 
 
+def is_scope_line(text: str) -> bool:
+    """Whether ``text`` is the reach line under a type label ("Global")."""
+    return len(text) <= 20 and bool(_SCOPE_RE.match(fold(text.strip())))
+
+
+def footer_kind(text: str) -> str | None:
+    """ "end" for a line after which the article is over (related news),
+    "button" for a share or print button, "section" for the heading of a
+    press release's closing section ("Context"); else None."""
+    if len(text) >= 40:
+        return None
+    folded = fold(text.strip())
+    if _FOOTER_RE.match(folded):
+        return "end"
+    if _BUTTON_RE.match(folded):
+        return "button"
+    if _SECTION_RE.match(folded):
+        return "section"
+    return None
+
+
 def is_footer(text: str) -> bool:
-    return len(text) < 40 and bool(_FOOTER_RE.match(fold(text)))
+    """Whether ``text`` ends a block of the page (footer, button, section)."""
+    return footer_kind(text) is not None
 
 
 def contact_heading(text: str) -> str | None:

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from .contacts import split_phone_numbers
-from .figures import parse_figures
+from .figures import read_figures
 from .lines import Document, Line, blocks_html, build_blocks
-from .navigation import NAV_MARKER_RE, PUNCTUATION_ONLY_RE
+from .navigation import PUNCTUATION_ONLY_RE
 from .records import (
     LegacyArea,
     LegacyOffice,
@@ -20,25 +20,6 @@ from .records import (
 from .text import EMAIL_RE, ends_sentence, escape_text, fold
 from .topics import country_code, country_matches, detect_language
 
-# Headings of the sections of an office page, matched on folded text.
-_OFFICE_SECTION_RE = re.compile(
-    r"^(?:(?P<figures>facts\s+and\s+figures|key\s+figures|datos\s+y\s+cifras|"
-    r"cifras(?:\s+clave)?|hechos\s+y\s+cifras)$"
-    r"|(?P<context>(?:migration\s+in|(?:la\s+)?migracion\s+en)\s+)(?P<country>.+)$"
-    r"|(?P<areas>(?:main\s+)?areas\s+of\s+(?:action|work)|(?:principales\s+)?areas"
-    r"\s+(?:de\s+accion|tematicas|de\s+trabajo))\b"
-    r"|(?P<careers>career\s+opportunities|careers|vacancies|job\s+opportunities|"
-    r"oportunidades\s+(?:laborales|de\s+empleo)|empleos?|vacantes|"
-    r"trabaj[ae]\s+con\s+nosotros)$"
-    r"|(?P<contact>contact\s+(?:information|details|us)|contact|informacion\s+de\s+"
-    r"contacto|datos\s+de\s+contacto|contactenos|contacto)$"
-    # Sections the office model has no place for: kept as body text.
-    r"|(?P<other>(?:recent\s+|latest\s+)?(?:publications|news|stories|projects|"
-    r"resources|events)|(?:publicaciones|noticias|proyectos|recursos|eventos)"
-    r"(?:\s+(?:recientes|destacad[oa]s))?|(?:our\s+)?(?:partners|donors)|"
-    r"(?:nuestros\s+)?(?:socios|aliados|donantes))$)"
-)
-_OFFICE_SECTION_NAMES = ("figures", "context", "areas", "careers", "contact", "other")
 _ORGANISATION_LINE_RE = re.compile(
     r"^(?:international\s+organi[sz]ation\s+for\s+migration|organizaci[oó]n\s+"
     r"internacional\s+para\s+las\s+migraciones|iom|oim)\b",
@@ -54,30 +35,6 @@ _OFFICE_FIELD_RE = re.compile(
     r"sitio\s+web|p[aá]gina\s+web|address|direcci[oó]n)\s*[.:]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-
-
-def _office_section(text: str) -> tuple[str, str] | None:
-    """(section, heading) when ``text`` heads a section of an office page; the
-    heading is returned without bullets, e.g. "Migration in Bolivia"."""
-    if len(text) > 120 or not text:
-        return None
-    heading = NAV_MARKER_RE.sub("", text).strip(" :")
-    match = _OFFICE_SECTION_RE.match(fold(heading))
-    if match is None:
-        return None
-    return next(name for name in _OFFICE_SECTION_NAMES if match[name]), heading
-
-
-def office_headings(texts: list[str]) -> list[tuple[str, str] | None] | None:
-    """The section heading of each line when the page is a country-office page,
-    else None. An office page has two of: key figures, a "Migration in …" text,
-    areas of action; or one of them with careers and contact sections."""
-    headings = [_office_section(text) for text in texts]
-    found = {heading[0] for heading in headings if heading} - {"other"}
-    core = len(found & {"figures", "context", "areas"})
-    if core >= 2 or (core and len(found) >= 3):
-        return headings
-    return None
 
 
 def _is_area_name(text: str) -> bool:
@@ -240,61 +197,105 @@ _REGION_RE = re.compile(
 )
 
 
-def parse_office(document: Document, headings) -> LegacyPage:
-    sections: dict[str, list[Line]] = {"intro": []}
-    others: list[tuple[str, list[Line]]] = []  # (heading, lines) of each
-    context_country = areas_heading = region = ""
-    current = "intro"
+def _areas_html(heading: str, lines: list[Line], is_html: bool):
+    """The areas of action, kept as the office's own text (a programme's text
+    is the programme's, not one country's), and the areas found in them: a
+    name with the paragraphs about it, or the items of a bare list."""
+    listed = [line.text for line in lines if line.tag == "li" and line.text]
+    areas = () if listed else _parse_areas(lines, is_html)
+    if listed or not any(area.body_html for area in areas):
+        names = listed or [area.name for area in areas]
+        html = _other_section_html(lines, is_html)
+        areas = tuple(LegacyArea(name=name, body_html="") for name in names)
+    else:
+        html = "".join(
+            f"\n<h3>{escape_text(area.name)}</h3>\n{area.body_html}".rstrip()
+            for area in areas
+        )
+    title = escape_text(heading or "Areas of action")
+    return f"<h2>{title}</h2>\n{html.strip()}", areas
+
+
+def _split_sections(document: Document, headings):
+    """The lines of each section, in order: (section, heading, lines)."""
+    sections: list[tuple[str, str, list[Line]]] = [("intro", "", [])]
     for line, found in zip(document.lines, headings, strict=True):
         if found is None:
-            (others[-1][1] if current == "other" else sections[current]).append(line)
+            sections[-1][2].append(line)
             continue
-        current, heading = found
-        sections.setdefault(current, [])
-        if current == "other":
-            others.append((heading, []))
-        if current == "context" and not context_country:
-            # A regional office's page: "Migration in South America"
-            region_match = _REGION_RE.search(heading)
-            region = region_match.group(1) if region_match else ""
-            # "Migration in Bolivia" → "Bolivia", as the page writes it
-            named = next(country_matches(heading), None)
-            context_country = named[0] if named else heading.rsplit(" en ", 1)[-1]
-        elif current == "areas" and not areas_heading:
-            areas_heading = heading
-    contact = _parse_office_contact(sections.get("contact", []))
-    if region:
-        # Where the regional office sits: the country of its address.
-        context_country = ""
-    if not context_country:
-        named = next(country_matches(areas_heading), None) or next(
-            country_matches(", ".join(contact.address)), None
-        )
-        context_country = named[0] if named else ""
+        name, heading = found
+        # A section known by its form (a facts table, an address block)
+        # starts with its own line.
+        sections.append((name, heading, [] if heading else [line]))
+        if name == "figures" and not heading:
+            sections.append((sections[-2][0], "", []))  # the table alone
+    return sections
+
+
+def _office_country(sections, contact) -> tuple[str, str]:
+    """(the country as the page names it, the region for a regional office)."""
+    region = country = ""
+    for name, heading, _ in sections:
+        if name not in ("context", "intro", "areas") or not heading:
+            continue
+        if name == "context" and (found := _REGION_RE.search(heading)):
+            region = found.group(1)  # "Migration in South America"
+        named = next(country_matches(heading), None)
+        if named and not country:
+            country = named[0]
+    if region or not country:
+        named = next(country_matches(", ".join(contact.address)), None)
+        country = named[0] if named else country
+    return country, region
+
+
+def parse_office(document: Document, headings) -> LegacyPage:
+    sections = _split_sections(document, headings)
+    by_name: dict[str, list[Line]] = {}
+    for name, _, lines in sections:
+        by_name.setdefault(name, []).extend(lines)
+    contact = _parse_office_contact(by_name.get("contact", []))
+    context_country, region = _office_country(sections, contact)
     country = country_code(context_country)
+    if not country and _is_country_title(document.title):
+        context_country, country = document.title, country_code(document.title)
     if not country:
         raise LegacyParseError("office page without a recognisable country")
-    context_blocks = build_blocks(sections.get("context", []), document.is_html)
-    areas = _parse_areas(sections.get("areas", []), document.is_html)
-    warnings = []
-    # An area without text is a list's heading, not a programme: kept as text.
-    for area in areas:
-        if not area.body_html:
-            others.append((area.name, []))
-    areas = tuple(area for area in areas if area.body_html)
-    other_html = ""
-    for heading, lines in others:
-        warnings.append(f"unknown section kept as body text: {heading}")
-        body = _other_section_html(lines, document.is_html)
-        other_html += f"\n<h3>{escape_text(heading)}</h3>\n{body}".rstrip()
-    if sections.get("careers"):
-        warnings.append("section not imported (vacancies are not kept): careers")
-    intro_blocks = build_blocks(sections.get("intro", []), document.is_html)
-    language_sample = "\n".join(
-        [block.text for block in context_blocks + intro_blocks]
-        + [re.sub(r"<[^>]+>", " ", area.body_html) for area in areas]
+    warnings: list[str] = []
+    context_html = blocks_html(
+        build_blocks(by_name.get("context", []), document.is_html)
     )
-    language = detect_language(language_sample)
+    areas: tuple[LegacyArea, ...] = ()
+    other_html = ""
+    for name, heading, lines in sections:
+        if name == "areas":
+            html, found = _areas_html(heading, lines, document.is_html)
+            other_html += "\n" + html
+            areas += found
+        elif name == "other":
+            warnings.append(f"unknown section kept as body text: {heading}")
+            body = _other_section_html(lines, document.is_html)
+            other_html += f"\n<h3>{escape_text(heading)}</h3>\n{body}".rstrip()
+        elif name == "updated" and any(line.text for line in lines):
+            texts = "; ".join(line.text for line in lines if line.text)
+            warnings.append(f"last updated, not imported: {texts}")
+    if by_name.get("careers"):
+        warnings.append("section not imported (vacancies are not kept): careers")
+    figures, facts = read_figures(by_name.get("figures", []))
+    if facts:
+        items = "".join(f"<li>{escape_text(fact)}</li>" for fact in facts)
+        other_html += f"\n<ul>{items}</ul>"
+        warnings.append(f"facts without a figure kept as text: {len(facts)}")
+    intro = [
+        line
+        for line in by_name.get("intro", [])
+        if not document.title or line.text != document.title
+    ]
+    intro_blocks = build_blocks(intro, document.is_html)
+    language = detect_language(
+        "\n".join(block.text for block in intro_blocks)
+        + re.sub(r"<[^>]+>", " ", context_html + other_html)
+    )
     office = LegacyOffice(
         name=f"{'OIM' if language == 'es' else 'IOM'} {region or context_country}",
         country=country,
@@ -306,10 +307,15 @@ def parse_office(document: Document, headings) -> LegacyPage:
         facebook=contact.facebook,
         twitter=contact.twitter,
         introduction="\n\n".join(block.text for block in intro_blocks),
-        migration_context_html=(blocks_html(context_blocks) + other_html).strip(),
-        figures=parse_figures(sections.get("figures", [])),
+        migration_context_html=(context_html + other_html).strip(),
+        figures=figures,
         areas=areas,
         source=document.source,
         language=language,
     )
     return LegacyPage(kind="office", office=office, warnings=tuple(warnings))
+
+
+def _is_country_title(title: str) -> bool:
+    match = next(country_matches(title.strip()), None)
+    return match is not None and match[0] == title.strip()

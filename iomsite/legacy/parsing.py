@@ -23,11 +23,15 @@ they return are in ``records``.
 
 from __future__ import annotations
 
+import dataclasses
+
+from .chrome import chrome_key
 from .decoding import decode_page
 from .html import document_from_html, looks_like_html, only_links
+from .kinds import decide_kind
 from .lines import document_from_text
 from .news import legacy_news_path, parse_news
-from .offices import office_headings, parse_office
+from .offices import parse_office
 from .records import (
     LegacyArea,
     LegacyArticle,
@@ -37,7 +41,7 @@ from .records import (
     LegacyPage,
     LegacyParseError,
 )
-from .statements import STATEMENT_DATE_RE, parse_statements
+from .statements import parse_statements
 from .text import clean_html
 from .topics import PROGRAMMES
 
@@ -62,9 +66,13 @@ __all__ = [
 MAX_LINE = 50_000
 
 
-def parse_page(raw: bytes, *, filename: str = "") -> LegacyPage:
+def parse_page(
+    raw: bytes, *, filename: str = "", chrome: frozenset[str] = frozenset()
+) -> LegacyPage:
     """Parse one page of the old site (a text dump or saved HTML, told apart by
     content) into a news item, a page of statements or a country office.
+    ``chrome``: the lines the run's files repeat (``chrome.learn_chrome``),
+    dropped where they stand, except in a contact block.
 
     Raises ``LegacyParseError`` for an empty or binary file, a text of
     kilometre-long lines, and a page without content (only navigation, only
@@ -72,6 +80,8 @@ def parse_page(raw: bytes, *, filename: str = "") -> LegacyPage:
     text = decode_page(raw)
     if looks_like_html(text, filename):
         document = document_from_html(text)
+        if document.refusal:
+            raise LegacyParseError(document.refusal)
         if not any(line.text for line in document.lines):
             raise LegacyParseError("HTML page without content: no text in its body")
         if only_links(document.lines):
@@ -87,10 +97,19 @@ def parse_page(raw: bytes, *, filename: str = "") -> LegacyPage:
         document = document_from_text(text)
         if not any(line.text for line in document.lines):
             raise LegacyParseError("the page holds only navigation, no content")
-    texts = [line.text for line in document.lines]
-    if sum(1 for text in texts if STATEMENT_DATE_RE.match(text)) >= 2:
-        return parse_statements(document.lines, document.is_html)
-    headings = office_headings(texts)
-    if headings is not None:
-        return parse_office(document, headings)
-    return parse_news(document)
+    if chrome:
+        for line in document.lines:
+            line.chrome = bool(line.text) and chrome_key(line.text) in chrome
+    content = dataclasses.replace(
+        document, lines=[line for line in document.lines if not line.chrome]
+    )
+    decision = decide_kind(content)
+    if decision.kind != "news":  # a news page keeps its contact block's lines
+        document = content
+    if decision.kind == "statements":
+        page = parse_statements(document.lines, document.is_html)
+    elif decision.kind == "office":
+        page = parse_office(document, decision.sections)
+    else:
+        page = parse_news(document)
+    return dataclasses.replace(page, kind_reason=decision.reason)

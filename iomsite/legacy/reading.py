@@ -32,7 +32,7 @@ class ParserCrashed(Exception):
         self.traceback = traceback_text
 
 
-def read_page(path, max_bytes):
+def read_page(path, max_bytes, chrome=frozenset()):
     """The parsed page at ``path``; ``LegacyParseError`` for a file that is
     not an old page, or too large, or not a file at all."""
     path = Path(path)
@@ -43,7 +43,7 @@ def read_page(path, max_bytes):
         raise LegacyParseError(
             f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
         )
-    return parse_page(path.read_bytes(), filename=path.name)
+    return parse_page(path.read_bytes(), filename=path.name, chrome=chrome)
 
 
 def parser_processes():
@@ -52,7 +52,7 @@ def parser_processes():
     return 1 if (os.cpu_count() or 1) > 1 else 0
 
 
-def read_pages(paths, *, max_bytes, processes=None):
+def read_pages(paths, *, max_bytes, processes=None, chrome=frozenset()):
     """``(path, page)`` for each of ``paths`` in order, where ``page()`` returns
     the parsed page or raises what ``read_page`` raised (``ParserCrashed`` for
     an error of the parser's own)."""
@@ -61,7 +61,7 @@ def read_pages(paths, *, max_bytes, processes=None):
         processes = parser_processes() if len(paths) >= PARALLEL_FROM else 0
     if not processes:
         for path in paths:
-            yield path, lambda path=path: read_page(path, max_bytes)
+            yield path, lambda path=path: read_page(path, max_bytes, chrome)
         return
     # spawn: the parsing process starts clean, without the database connections
     # and threads of the Django process a fork would copy.
@@ -73,7 +73,9 @@ def read_pages(paths, *, max_bytes, processes=None):
         def submit_next():
             chunk = next(chunks, None)
             if chunk is not None:
-                pending.append((chunk, pool.submit(read_chunk, chunk, max_bytes)))
+                pending.append(
+                    (chunk, pool.submit(read_chunk, chunk, max_bytes, chrome))
+                )
 
         for _ in range(CHUNKS_AHEAD):
             submit_next()
@@ -84,14 +86,14 @@ def read_pages(paths, *, max_bytes, processes=None):
                 yield path, outcome.page
 
 
-def read_chunk(paths, max_bytes):
+def read_chunk(paths, max_bytes, chrome=frozenset()):
     """What the parsing process sends back: an outcome for each path. Errors
     travel as their message: an exception of any kind would not always come
     back whole through pickling."""
     outcomes = []
     for path in paths:
         try:
-            outcomes.append(Outcome(parsed=read_page(path, max_bytes)))
+            outcomes.append(Outcome(parsed=read_page(path, max_bytes, chrome)))
         except (LegacyParseError, OSError) as error:
             outcomes.append(Outcome(refusal=str(error)))
         except Exception as error:

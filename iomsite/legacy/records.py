@@ -39,6 +39,11 @@ class LegacyArticle:
     programmes: tuple[str, ...] = ()
     contacts: tuple[LegacyContact, ...] = ()
     source: str = ""
+    # Named on the page, but not what it states it is about (a country
+    # mentioned in passing, a theme read from the words): the report suggests
+    # them, the import does not tag them.
+    suggested_countries: tuple[str, ...] = ()
+    suggested_programmes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,3 +94,5 @@ class LegacyPage:
     # text: …"), one line each; ``findings.page_warnings`` adds what the
     # records themselves show.
     warnings: tuple[str, ...] = ()
+    # Why the page was read as this kind: the features found, one line.
+    kind_reason: str = ""

@@ -27,13 +27,23 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     # Why a failed or skipped file was refused.
     error: str = ""
+    # Why the page got its kind: the features found.
+    kind_reason: str = ""
+    # Tags and objects the page names but does not state, for staff to
+    # decide: never made by the import.
+    suggestions: list[str] = field(default_factory=list)
+    # What staff should know: contacts hidden until reviewed, drafts.
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self):
         return {
             "source": self.source,
             "status": self.status,
             "kind": self.kind,
+            "kind_reason": self.kind_reason,
             "objects": self.objects,
+            "suggestions": self.suggestions,
+            "notes": self.notes,
             "warnings": self.warnings,
             "error": self.error,
         }
@@ -55,8 +65,17 @@ class ReportWriter:
         self.stream.write(f"{self.separator}    {entry}")
         self.separator = ",\n"
 
-    def finish(self, summary):
-        self.stream.write(f'\n  ],\n  "summary": {json.dumps(summary)}\n}}\n')
+    def finish(self, summary, chrome=()):
+        """``chrome``: the lines learnt as the template's, with their number
+        of files."""
+        learnt = json.dumps(
+            [{"line": line, "files": files} for line, files in chrome],
+            ensure_ascii=False,
+        )
+        self.stream.write(
+            f'\n  ],\n  "learnt_chrome": {learnt},\n'
+            f'  "summary": {json.dumps(summary)}\n}}\n'
+        )
         self.stream.close()
         os.replace(self.partial, self.path)
 
@@ -69,7 +88,7 @@ class NoReport:
     def add(self, result):
         pass
 
-    def finish(self, summary):
+    def finish(self, summary, chrome=()):
         pass
 
     def abandon(self):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .datelines import drop_visible_prefix, take_dateline
 from .dates import parse_date
 from .lines import Line, blocks_html, build_blocks
 from .navigation import TRAILER_RE, is_footer
-from .news import first_summary, take_dateline
+from .news import first_summary
 from .records import LegacyArticle, LegacyPage, LegacyParseError
 from .text import first_sentence, fold, shorten
 from .topics import detect_language, find_countries, find_programmes
@@ -18,10 +19,27 @@ STATEMENT_DATE_RE = re.compile(
 )
 
 
+def _take_headline(blocks) -> str:
+    """The statement's first sentence, whole, as its title (the field takes
+    300 characters), and out of the body, which goes on after it; a longer
+    sentence is cut at a word for the title and stays in the body."""
+    first = blocks[0]
+    sentence = first_sentence(first.texts[0])
+    rest = first.texts[0][len(sentence) :].strip()
+    title = sentence  # whole, with its full stop: a sentence, not a cut
+    if len(title) > 300 or first.tag != "p" or len(first.texts) != 1:
+        return shorten(title.rstrip("."), 300)
+    if rest:
+        first.texts[0] = rest
+        first.htmls[0] = drop_visible_prefix(first.htmls[0], len(sentence))
+    elif len(blocks) > 1:
+        blocks.pop(0)
+    return title
+
+
 def parse_statements(lines: list[Line], is_html: bool) -> LegacyPage:
     """A page of dated statements. Each statement is titled with its first
-    sentence (without the final full stop), cut at a word boundary to 120
-    characters: the page heading is the same for all of them."""
+    sentence: the page heading is the same for all of them."""
     starts = [i for i, line in enumerate(lines) if STATEMENT_DATE_RE.match(line.text)]
     articles = []
     for number, start in enumerate(starts):
@@ -40,7 +58,7 @@ def parse_statements(lines: list[Line], is_html: bool) -> LegacyPage:
         published_at = parse_date(date_match["date"], month_first=month_first)
         dateline, _ = take_dateline(blocks)
         body_text = "\n".join(block.text for block in blocks)
-        title = shorten(first_sentence(blocks[0].text).rstrip("."), 120)
+        title = _take_headline(blocks)
         articles.append(
             LegacyArticle(
                 title=title,

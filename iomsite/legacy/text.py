@@ -27,6 +27,27 @@ MAILTO_JUNK_RE = re.compile(
     r"""\s*(?:\1(?![\w.-]))?(?:\s*</a>)?""",
     re.IGNORECASE,
 )
+# What an old CMS left of its markup in the dumps: inline styles, attribute
+# fragments, paths of its files ("BORDER-TOP: rgb(…) 1px solid;",
+# 'alt="" border="0" src=', '"/jahia/webdav/…/box.gif">').
+_DEBRIS_HINT_RE = re.compile(r'=\s*"|="|\w=$|\brgb\(|\d+px\b|">|/webdav/')
+_DEBRIS_RE = re.compile(
+    r"""[A-Z][A-Z-]{2,}:\s*[^;"<>]*?(?:;|(?=["<>]|$))"""  # CSS declarations
+    r"""|\b[\w:-]+=(?:"[^"]*"?|'[^']*'?|[^\s"'>]*)"""  # attributes, cut ones
+    r"""|"?(?:https?://|/)[^\s"<>]*\.[\w/-]*[^\s"<>]*"?"""  # paths and addresses
+    r"""|["'<>]+"""
+)
+
+
+def strip_markup_debris(text: str) -> str:
+    """``text`` without the fragments of markup an old CMS left in it; ""
+    when nothing but debris (or a lone button word) remains."""
+    if not _DEBRIS_HINT_RE.search(text):
+        return text
+    rest = " ".join(_DEBRIS_RE.sub(" ", text).split())
+    return rest if len(rest.split()) >= 2 or (rest and rest[0].islower()) else ""
+
+
 LINKABLE_RE = re.compile(
     r"(?P<url>\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]])"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,})"

@@ -238,14 +238,29 @@ _SPANISH_WORDS = frozenset(
     "este esta fue son entre sobre también ha han desde pero le les ya muy sin "
     "hasta cuando donde".split()
 )
+# Words of Portuguese that Spanish does not write, and of Spanish that
+# Portuguese does not: they tell the two apart where the shared ones cannot.
+_PORTUGUESE_ONLY = frozenset(
+    "o os do da dos das em na nas nos ao aos à às um uma com não são também "
+    "pelo pela pelos pelas é foi seu sua seus suas ou já está estão muito "
+    "mais isso essa esse até quem".split()
+)
+_SPANISH_ONLY = frozenset(
+    "el los las del y en con una un es su sus al más fue también ha han pero "
+    "le les ya muy sin hasta cuando donde".split()
+)
 
 
 def detect_language(text: str) -> str:
-    """'es' or 'en', from the share of common function words."""
+    """'en', 'es' or 'pt', from the share of common function words."""
     words = text[:4000].lower().split()
     english = sum(map(_ENGLISH_WORDS.__contains__, words))
     spanish = sum(map(_SPANISH_WORDS.__contains__, words))
-    return "es" if spanish > english else "en"
+    if english >= spanish:
+        return "en"
+    portuguese = sum(map(_PORTUGUESE_ONLY.__contains__, words))
+    spanish_only = sum(map(_SPANISH_ONLY.__contains__, words))
+    return "pt" if portuguese > spanish_only * 1.5 else "es"
 
 
 def country_matches(text: str):
@@ -287,3 +302,108 @@ def find_programmes(text: str) -> list[str]:
         if match:
             found.append((match.start(), name))
     return [name for _, name in sorted(found)]
+
+
+# The cities old pages are filed from, for a title or dateline that names
+# the city alone ("… in Brasilia", "Montevideo –").
+_CITY_COUNTRIES = {
+    "Buenos Aires": "AR",
+    "La Paz": "BO",
+    "Santa Cruz de la Sierra": "BO",
+    "Cochabamba": "BO",
+    "Brasília": "BR",
+    "Brasilia": "BR",
+    "São Paulo": "BR",
+    "Sao Paulo": "BR",
+    "Rio de Janeiro": "BR",
+    "Boa Vista": "BR",
+    "Manaus": "BR",
+    "Santiago de Chile": "CL",
+    "Bogotá": "CO",
+    "Bogota": "CO",
+    "Medellín": "CO",
+    "Cúcuta": "CO",
+    "Quito": "EC",
+    "Guayaquil": "EC",
+    "Asunción": "PY",
+    "Asuncion": "PY",
+    "Lima": "PE",
+    "Montevideo": "UY",
+    "Caracas": "VE",
+    "Georgetown": "GY",
+    "Paramaribo": "SR",
+    "Tegucigalpa": "HN",
+    "San Salvador": "SV",
+    "Ciudad de Guatemala": "GT",
+    "Guatemala City": "GT",
+    "Managua": "NI",
+    "Ciudad de Panamá": "PA",
+    "Panama City": "PA",
+    "Ciudad de México": "MX",
+    "Mexico City": "MX",
+    "Santo Domingo": "DO",
+    "Port-au-Prince": "HT",
+    "Puerto Príncipe": "HT",
+}
+_CITY_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(name) for name in sorted(_CITY_COUNTRIES, key=len)[::-1])
+    + r")\b"
+)
+# What may stand between two names of an enumeration: "Argentina, Bolivia and
+# Chile", "Guatemala/El Salvador/Honduras".
+_ENUMERATION_GAP_RE = re.compile(
+    r"^\s*(?:[,;/]\s*)?(?:(?:and|or|y|e|o|et|as\s+well\s+as)\s+)?(?:the\s+|la\s+)?$"
+)
+
+
+def _outside_enumerations(text: str) -> list[str]:
+    """Countries named in ``text`` other than in an enumeration of three or
+    more (a list of delegations names them in passing)."""
+    matches = list(country_matches(text))
+    runs: list[list[re.Match]] = []
+    for match in matches:
+        if runs and _ENUMERATION_GAP_RE.match(text[runs[-1][-1].end() : match.start()]):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return [_COUNTRY_CODES[match[0]] for run in runs if len(run) < 3 for match in run]
+
+
+def stated_countries(title, dateline, blocks, metadata_countries):
+    """(countries the article states it is about, countries it only names).
+
+    Stated: the metadata's "Region-Country", the title, the dateline (or the
+    city it names), the lead paragraph, and any country the text names other
+    than in an enumeration. Suggested only: a country named in a list of
+    three or more, or in a closing section ("Context") alone."""
+    paragraphs = [block.text for block in blocks if block.tag != "figure"]
+    closing = next(
+        (
+            number
+            for number, block in enumerate(blocks)
+            if block.tag == "h3" and fold_heading(block.text) in _CLOSING
+        ),
+        len(blocks),
+    )
+    article = [block.text for block in blocks[:closing] if block.tag != "figure"]
+    lead = article[0] if article else ""
+    heading = f"{title}\n{dateline}"
+    stated = [
+        *find_countries(f"{heading}\n{lead}"),
+        *(_CITY_COUNTRIES[city] for city in _CITY_RE.findall(heading)),
+    ]
+    for paragraph in article[1:]:
+        stated += _outside_enumerations(paragraph)
+    stated += metadata_countries
+    stated = list(dict.fromkeys(stated))
+    named = find_countries("\n".join(paragraphs))
+    suggested = tuple(code for code in named if code not in stated)
+    return tuple(stated), suggested
+
+
+_CLOSING = frozenset({"context", "contexto", "background", "antecedentes"})
+
+
+def fold_heading(text: str) -> str:
+    return text.strip().rstrip(":").strip().lower()

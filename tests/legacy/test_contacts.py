@@ -61,7 +61,8 @@ class TestOneFieldPerLineContact:
 
     def test_countries_and_programmes(self, article):
         assert article.countries == ("EC", "PE", "CO")
-        assert article.programmes == ("Voluntary Return and Reintegration",)
+        assert article.programmes == ()
+        assert article.suggested_programmes == ("Voluntary Return and Reintegration",)
 
 
 class TestMediaContactWithoutHeader:
@@ -98,7 +99,8 @@ class TestMediaContactWithoutHeader:
 
     def test_countries_and_programmes(self, article):
         assert article.countries == ("EC", "CO", "HT", "DO")
-        assert article.programmes == ("Migration and Climate Change",)
+        assert article.programmes == ()
+        assert article.suggested_programmes == ("Migration and Climate Change",)
 
 
 def test_windows_1252_page_with_regional_menu():
@@ -144,5 +146,8 @@ def test_utf8_bom_crlf_page_with_english_title_and_spanish_body():
         "la Sierra."
     )
     assert "\r" not in article.body_html and "\ufeff" not in article.title
-    assert article.countries == ("BR", "PY", "PE")
-    assert article.programmes == ("Migrant Integration",)
+    # Named only in a list of nationalities: suggested, not tagged.
+    assert article.countries == ()
+    assert article.suggested_countries == ("BR", "PY", "PE")
+    assert article.programmes == ()
+    assert article.suggested_programmes == ("Migrant Integration",)

@@ -120,7 +120,7 @@ def test_a_link_to_a_page_imported_before_is_rewritten_at_once(tmp_path):
         ("refuse_pdf_renamed.txt", "binary file: a PDF document, not a page"),
         (
             "refuse_only_links.html",
-            "the page holds only links (a menu or a listing), no content",
+            "a listing of 4 teasers (a tag, category or search page), not one page",
         ),
         ("empty.txt", "empty file"),
         ("only_navigation.txt", "the page holds only navigation, no content"),

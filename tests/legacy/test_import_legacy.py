@@ -60,9 +60,30 @@ def test_report_lists_every_file_with_its_objects_and_a_summary(tmp_path):
     assert network["warnings"] == [
         "date not found: “Regional Network to Combat Human Trafficking”"
     ]
+    assert network["kind_reason"] == "news: a media contact block"
+    # Its contacts' office is not on the site: named, not made.
+    assert network["suggestions"] == [
+        "office (not created, not on the site): IOM Lima, named by Dolores "
+        "Cortés, Oscar Sandoval",
+        "programmes the text speaks of: Counter-trafficking, Policy and Research, "
+        "Voluntary Return and Reintegration",
+    ]
+    assert network["notes"] == [
+        f"contact hidden until reviewed: {contact}"
+        for contact in article.contacts.all()
+    ]
+    assert data["files"][0]["kind_reason"].startswith(
+        "office: key figures “Facts and Figures”, a “Migration in …” text"
+    )
+    # The global site's menu, in all five pages.
+    assert {"line": "Take Action", "files": 4} in data["learnt_chrome"]
     assert out.splitlines() == [
         "5 files: 5 created, 0 updated, 0 unchanged, 0 skipped, 0 failed",
         "Pages read: 3 news, 1 office, 1 statements",
+        "Learnt as the template's chrome (dropped where it stands): 13 line(s) "
+        "repeated across the run's files",
+        "8 suggestion(s) (tags and offices the pages name, not made) and 5 "
+        "note(s) (hidden contacts, drafts): in the report, and with --verbose",
         "8 warning(s): what the import could not place or had to guess (listed "
         "above and in the report)",
     ]

@@ -45,7 +45,11 @@ def test_every_news_variant_imports_with_its_kind_date_and_contacts(tmp_path):
         "125",
         "lrojas@iom.int",
     )
-    assert contact.office.country == "PE"
+    # Issue 17: no office is made from a contact's signature; it is suggested.
+    assert contact.office is None
+    assert not contact.is_public  # hidden until staff review it
+    (entry,) = [e for e in data["files"] if "nav_es_country_site" in e["source"]]
+    assert entry["suggestions"][0].startswith("office (not created, not on the site)")
 
     spanish = Article.objects.get(title__startswith="Capacitación en estadísticas")
     english = Article.objects.get(title="Census Training for Border Officials")

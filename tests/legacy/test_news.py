@@ -86,7 +86,9 @@ class TestPoliciesRelease:
 
     def test_countries_programmes_and_address(self, article):
         assert article.countries == ("BO", "AR", "ES", "US", "EC", "GT")
-        assert article.programmes == (
+        # Themes the words suggest are not tags: the page states none.
+        assert article.programmes == ()
+        assert article.suggested_programmes == (
             "Policy and Research",
             "Migration and Development",
             "Migrant Integration",
@@ -151,8 +153,9 @@ class TestTraffickingRelease:
 
     def test_countries_and_programmes(self, article):
         assert article.countries == ("AR", "BO", "BR", "CL", "PY", "PE", "US")
-        assert article.programmes[0] == "Counter-trafficking"
-        assert "Voluntary Return and Reintegration" in article.programmes
+        assert article.programmes == ()
+        assert article.suggested_programmes[0] == "Counter-trafficking"
+        assert "Voluntary Return and Reintegration" in article.suggested_programmes
 
 
 class TestCourseRelease:
@@ -185,17 +188,22 @@ class TestCourseRelease:
         assert article.published_at is None
         assert article.date_source == "unknown"
 
-    def test_paragraphs_stop_before_contacts_and_context(self, article):
+    def test_the_context_section_after_the_contacts_is_kept(self, article):
+        # Issue 17: the "Context" of a press release is part of it; only the
+        # contact block between the news and its context is taken out.
         body = paragraphs(article.body_html)
-        assert len(body) == 9
-        assert body[-1] == (
+        assert len(body) == 17
+        assert body[8] == (
             "In the framework of the Inter-American Course on International "
             "Migration, IOM has trained up to now more than 800 officials from "
             "government of Latin America and the Caribbean."
         )
-        text = plain_text(article.body_html)
-        assert "General migration trends" not in text
-        assert "Lujan" not in text
+        assert (
+            "</p>\n<h3>Context</h3>\n<h3>General migration trends in the "
+            "Latin-American region</h3>\n<p>Argentina is the region’s main pole"
+        ) in article.body_html
+        assert body[-1].startswith("The migratory flows towards Mesoamerican")
+        assert "Lujan" not in plain_text(article.body_html)
 
     def test_comma_separated_contacts(self, article):
         assert article.contacts == (
@@ -216,8 +224,10 @@ class TestCourseRelease:
         )
 
     def test_countries_only_from_the_article(self, article):
-        # The dropped "Context" section names a dozen more countries.
+        # The "Context" section names a dozen more countries: suggested only.
         assert article.countries == ("AR",)
+        assert article.suggested_countries[:3] == ("VE", "CL", "BR")
+        assert "AR" not in article.suggested_countries
         assert article.kind == "press_release"
 
 
@@ -273,7 +283,8 @@ class TestSpanishPressRelease:
 
     def test_countries_programmes_and_address(self, article):
         assert article.countries == ("PE", "BO")
-        assert article.programmes == ("Counter-trafficking",)
+        assert article.programmes == ()
+        assert article.suggested_programmes == ("Counter-trafficking",)
         assert article.source == (
             "/news/peru-y-bolivia-coordinan-la-proteccion-de-victimas-de-trata-en-"
             "la-frontera"

@@ -56,7 +56,8 @@ class TestBoliviaOffice:
         )
 
     def test_migration_context(self, office):
-        body = paragraphs(office.migration_context_html)
+        context, areas = office.migration_context_html.split("<h2>", 1)
+        body = paragraphs(context)
         assert len(body) == 8
         assert body[0].startswith(
             "Although Bolivia has been characterized as a country of emigration"
@@ -65,6 +66,11 @@ class TestBoliviaOffice:
             "Finally, another older and highly relevant destination for Bolivian "
             "migration is the United States of America."
         )
+        # Issue 17: each area's text about Bolivia stays on the office (the
+        # programmes' own texts are the programmes').
+        assert len(paragraphs(areas)) == 9
+        assert areas.startswith("Main Areas of Action")
+        assert "<h3>Labour Migration</h3>\n<p>IOM provides specialized" in areas
 
     def test_nine_areas_of_action(self, office):
         assert [area.name for area in office.areas] == [

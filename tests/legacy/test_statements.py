@@ -31,26 +31,36 @@ class TestStatements:
         assert {item.source for item in page.articles} == {""}
         assert {item.language for item in page.articles} == {"en"}
 
-    def test_titles_are_the_first_sentence_cut_at_a_word(self, page):
-        assert [item.title for item in page.articles] == [
+    def test_titles_are_the_whole_first_sentence_taken_from_the_body(self, page):
+        # Issue 17: not cut at 120 characters with "…" and repeated as the
+        # body; a sentence longer than the field (300) is cut and kept whole
+        # in the body.
+        first, second, third = page.articles
+        assert first.title == (
             "IOM is committed to promoting the orderly, safe, regular and "
-            "responsible migration and mobility of people in Latin…",
+            "responsible migration and mobility of people in Latin America."
+        )
+        assert first.body_html.startswith("<p>This is represented in IOM’s")
+        assert second.title == (
             "There are approximately 57.5 million international migrants in the "
-            "Americas, about 50 million in North America and 7.5…",
-            "To contribute to upholding the human rights of migrant workers, the "
-            "International Organization for the migration (IOM)…",
-        ]
-        assert all(len(item.title) <= 120 for item in page.articles)
+            "Americas, about 50 million in North America and 7.5 million in the "
+            "other sub-regions."
+        )
+        assert second.body_html.startswith("<p>According to the United Nations")
+        assert len(third.title) <= 300 and third.title.endswith("El…")
+        assert third.body_html.startswith(
+            "<p>To contribute to upholding the human rights of migrant workers"
+        )
 
     def test_bodies(self, page):
         first, second, third = (paragraphs(item.body_html) for item in page.articles)
         assert len(first) == 1
-        # The first line broke mid-sentence ("migration / and mobility").
-        assert first[0].startswith(
-            "IOM is committed to promoting the orderly, safe, regular and "
-            "responsible migration and mobility of people in Latin America. This "
-            "is represented"
+        # The first line broke mid-sentence ("migration / and mobility"): the
+        # sentence was joined whole (it is the title), the paragraph goes on.
+        assert page.articles[0].title.endswith(
+            "and mobility of people in Latin America."
         )
+        assert first[0].startswith("This is represented in IOM’s objectives")
         assert first[0].endswith("improve migration governance in the country.")
         assert len(second) == 5
         assert second[3] == (

@@ -17,8 +17,8 @@ A file is kept when it is a JPEG, PNG, GIF or WebP image of at most 10 MB. It
 is stored under ``articles/legacy/`` with a name made from its content, so
 that importing the page again finds the same address (and the body stays
 "unchanged") and two pages sharing a photo share one file. An image that is
-not imported leaves its caption and credit as a paragraph and a warning for
-the report: "image not imported: SRC".
+not imported leaves its caption and credit (or its description, the alt
+text) as a paragraph and a warning for the report: "image not imported: SRC".
 """
 
 import hashlib
@@ -40,11 +40,11 @@ FOLDERS_UP = 4
 # The parser's own markup (iomsite.legacy.html_figures): attributes in this
 # order, double-quoted, escaped.
 _FIGURE_RE = re.compile(
-    r'<figure><img src="([^"]*)" alt="[^"]*">'
+    r'<figure><img src="([^"]*)" alt="([^"]*)">'
     r"(?:<figcaption>(.*?)</figcaption>)?</figure>",
     re.DOTALL,
 )
-_LONE_IMG_RE = re.compile(r'<img src="([^"]*)" alt="[^"]*">')
+_LONE_IMG_RE = re.compile(r'<img src="([^"]*)" alt="([^"]*)">')
 _EMPTY_RE = re.compile(r"<a\b[^>]*>\s*</a>|<(p|li|h2|h3|blockquote)>\s*</\1>")
 _STYLE_RE = re.compile(r"/styles/[^/]+/(?:public|private)/")
 
@@ -67,13 +67,17 @@ class BodyImages:
             url = self.image_url(match[1], page_path, warnings)
             if url is not None:
                 return match[0].replace(f'src="{match[1]}"', f'src="{url}"', 1)
-            return f"<p>{match[2]}</p>" if match[2] else ""
+            # Its caption, else its description, stays as text.
+            text = match[3] or match[2]
+            return f"<p>{text}</p>" if text else ""
 
         def image(match):
             if match[1] in self.media_urls:
                 return match[0]  # a figure's image, brought in above
             url = self.image_url(match[1], page_path, warnings)
-            return "" if url is None else match[0].replace(match[1], url, 1)
+            if url is None:
+                return f" {match[2]} " if match[2] else ""
+            return match[0].replace(match[1], url, 1)
 
         body_html = _FIGURE_RE.sub(figure, body_html)
         body_html = _LONE_IMG_RE.sub(image, body_html)

@@ -10,12 +10,14 @@ from django.contrib.sites.models import Site
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import Truncator
+from django_countries import countries
 
 from articles.models import Article
 from contacts.models import Office
 from iomsite.content.problems import legacy_hosts
 from iomsite.content.sanitize import clean_html
 
+from ..chrome import LearntChrome, learn_chrome
 from ..findings import page_warnings
 from ..parsing import (
     LegacyArticle,
@@ -30,6 +32,7 @@ from .links import BodyLinks
 from .lookups import (
     REGIONAL_PLACES,
     SiteLookups,
+    WaitingContacts,
     adopt_country_offices,
     free_slug,
     normalise_place,
@@ -40,6 +43,7 @@ from .merge import Skip, with_value, write
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+LANGUAGE_NAMES = {"pt": "Portuguese", "fr": "French"}
 LEGACY_SUFFIXES = {".txt", ".html", ".htm"}
 
 
@@ -72,15 +76,27 @@ class LegacyImporter:
         force=False,
         max_bytes=DEFAULT_MAX_BYTES,
         parser_processes=None,
+        status=Article.Status.PUBLISHED,
+        contacts_public=False,
+        learn=True,
     ):
         """``parser_processes``: how many processes parse the files of a run
         beside this one (by default one for a long run, when there is a core
-        for it; 0 parses them here)."""
+        for it; 0 parses them here). ``status``: what imported articles become
+        (a Portuguese page stays a draft while the site has no Portuguese).
+        ``contacts_public``: whether new contacts are public, else hidden until
+        staff review them. ``learn``: count the run's lines first, to learn its
+        chrome."""
         self.dry_run = dry_run
+        self.status = status
+        self.contacts_public = contacts_public
+        self.learn = learn
+        self.chrome = LearntChrome()
         self.parser_processes = parser_processes
         self.force = force
         self.max_bytes = max_bytes
         self.files_by_source = {}
+        self.waiting = WaitingContacts()
         self.forget_lookups()
         self.images = BodyImages(dry_run=dry_run, hosts=legacy_hosts())
         self.links = BodyLinks(dry_run=dry_run, hosts=legacy_hosts())
@@ -88,12 +104,21 @@ class LegacyImporter:
     def import_files(self, paths):
         """Import the files of a run, yielding their results; a file whose links
         wait for a page imported later in the run is reported at its end."""
+        paths = list(paths)
+        if self.learn:
+            self.chrome = learn_chrome(paths, max_bytes=self.max_bytes)
         for path, read in read_pages(
-            paths, max_bytes=self.max_bytes, processes=self.parser_processes
+            paths,
+            max_bytes=self.max_bytes,
+            processes=self.parser_processes,
+            chrome=self.chrome.lines,
         ):
             result = self._import_file(path, read)
             if not self.links.is_pending(result):
                 yield result
+        if not self.dry_run:
+            with transaction.atomic():
+                self.waiting.finish(self.lookups)
         yield from self.links.finish()
 
     def forget_lookups(self):
@@ -113,6 +138,7 @@ class LegacyImporter:
             try:
                 page = read()
                 result.kind = page.kind
+                result.kind_reason = page.kind_reason
                 result.warnings = page_warnings(page)
                 with transaction.atomic():
                     self.apply_page(page, path, result)
@@ -133,6 +159,7 @@ class LegacyImporter:
                 result.status, result.error, result.objects = "failed", message, []
             if result.status in ("failed", "skipped"):
                 self.links.forget(result)
+                result.suggestions, result.notes = [], []
             if self.dry_run or result.status in ("failed", "skipped"):
                 self.forget_lookups()
             else:
@@ -163,18 +190,18 @@ class LegacyImporter:
         if first_file and first_file != path:
             raise Skip(f"the same old page ({source}) as {first_file}, imported above")
         self.sources_of_this_file[source] = path
-        contacts = [self.lookups.import_contact(contact) for contact in item.contacts]
-        contacts = list(dict.fromkeys(contact for contact in contacts if contact))
+        contacts, waiting = self.import_contacts(item.contacts, result)
         offices = list(dict.fromkeys(c.office for c in contacts if c.office_id))
         body = self.images.bring(item.body_html, path, result.warnings)
         body, old_links = self.links.rewrite(body, result.warnings)
+        self.suggest(item, result)
         published_at = item.published_at
         if published_at is not None and timezone.is_naive(published_at):
             published_at = timezone.make_aware(published_at)
         wanted = {
             "title": Truncator(item.title).chars(300),
             "kind": item.kind,
-            "status": Article.Status.PUBLISHED,
+            "status": self.article_status(item, result),
             "published_at": published_at,
             "date_source": item.date_source,
             "dateline": item.dateline[:100],
@@ -195,17 +222,23 @@ class LegacyImporter:
         self.report(result, article, article.title)
         for contact in contacts:
             self.report(result, contact, contact.name)
+        for office_name, contact in waiting:
+            self.waiting.add(office_name, contact, article)
         return status
 
     def import_office(self, item: LegacyOffice, path, result):
         source = item.source or path.name
+        is_regional = normalise_place(strip_iom(item.name)) in REGIONAL_PLACES
         office = (
             with_value(Office.objects, source=source).first()
             or Office.objects.filter(name__iexact=item.name).first()
+            or self.lookups.office_of_country(item.country, regional=is_regional)
         )
-        is_regional = normalise_place(strip_iom(item.name)) in REGIONAL_PLACES
+        name = item.name
+        if office is not None and strip_iom(office.name) == strip_iom(item.name):
+            name = office.name  # "OIM Bolivia" is the office "IOM Bolivia"
         wanted = {
-            "name": item.name[:200],
+            "name": name[:200],
             "kind": Office.Kind.REGIONAL if is_regional else Office.Kind.COUNTRY,
             "country": item.country,
             "city": item.city[:100],
@@ -225,20 +258,68 @@ class LegacyImporter:
         if office is None:
             office = Office(source=source, slug=free_slug(Office, item.name))
             if not is_regional:
-                office.parent = self.lookups.regional_office(create=False)
+                office.parent = self.lookups.regional_office()
         status = write(office, wanted, path, force=self.force)
         if is_regional:
             adopt_country_offices(office)
         self.report(result, office, office.name)
         for area in item.areas:
-            programme = self.lookups.programme_for_area(area.name, area.body_html)
+            programme = self.lookups.programme_for_area(area.name)
+            if programme is None:
+                result.suggestions.append(
+                    f"programme (not created, no programme of that name): {area.name}"
+                )
+                continue
             programme.offices.add(office)
             self.report(result, programme, programme.title)
-        for legacy_contact in item.contacts:
-            contact = self.lookups.import_contact(legacy_contact, default_office=office)
-            if contact:
-                self.report(result, contact, contact.name)
+        for contact in self.import_contacts(item.contacts, result, office)[0]:
+            self.report(result, contact, contact.name)
         return status
+
+    def import_contacts(self, items, result, default_office=None):
+        """The contacts of a page, new ones hidden unless ``contacts_public``,
+        and (office name, contact) of those whose office is not on the site."""
+        contacts, waiting = [], []
+        for item in items:
+            contact, unknown = self.lookups.import_contact(
+                item, default_office, public=self.contacts_public
+            )
+            if contact is None:
+                continue
+            contacts.append(contact)
+            if unknown:
+                waiting.append((unknown, contact))
+            if not contact.is_public:
+                result.notes.append(f"contact hidden until reviewed: {contact}")
+        unknown = {}
+        for office_name, contact in waiting:
+            unknown.setdefault(office_name, []).append(contact.name or contact.email)
+        result.suggestions += [
+            f"office (not created, not on the site): {name}, named by "
+            f"{', '.join(dict.fromkeys(people))}"
+            for name, people in unknown.items()
+        ]
+        return list(dict.fromkeys(contacts)), waiting
+
+    def article_status(self, item, result):
+        if item.language not in dict(Article.Language.choices):
+            result.notes.append(
+                f"in {LANGUAGE_NAMES.get(item.language, item.language)}, a language "
+                f"the site does not have yet: kept as a draft “{item.title[:60]}”"
+            )
+            return Article.Status.DRAFT
+        return self.status
+
+    def suggest(self, item, result):
+        """Countries and programmes the page names but does not state: for
+        staff to decide, never tagged."""
+        names = [str(countries.name(code)) for code in item.suggested_countries]
+        if names:
+            result.suggestions.append(f"countries also named: {', '.join(names)}")
+        if item.suggested_programmes:
+            result.suggestions.append(
+                f"programmes the text speaks of: {', '.join(item.suggested_programmes)}"
+            )
 
     # -- the three-way merge ------------------------------------------------
 

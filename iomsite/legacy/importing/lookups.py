@@ -3,12 +3,10 @@ or created, and kept from file to file to save queries."""
 
 import functools
 
-from bs4 import BeautifulSoup
-from django.utils.text import Truncator, slugify
+from django.utils.text import slugify
 from django_countries import countries
 
 from contacts.models import Contact, Office
-from iomsite.content.sanitize import clean_html
 from iomsite.content.slugs import reserved_slugs
 from programmes.models import Programme
 
@@ -41,7 +39,6 @@ REGIONAL_PLACES = {
     "south america",
     "sudamerica",
 }
-REGIONAL_OFFICE_NAME = "IOM South America"
 
 
 def strip_iom(name):
@@ -72,12 +69,15 @@ class SiteLookups:
         self.contacts_by_key = {}
         self.programmes_by_key = None
 
-    def import_contact(self, item: LegacyContact, default_office=None):
+    def import_contact(self, item: LegacyContact, default_office=None, *, public):
         """Find the person by email (one person, one record) or by name and
-        office; fill in what the site does not know yet, never overwrite."""
+        office; fill in what the site does not know yet, never overwrite. A
+        new contact is ``public`` or hidden until staff review it. Returns
+        (contact, the office it names that the site does not have, or "")."""
         if not item.name and not item.email:
-            return None
+            return None, ""
         office = self.office_named(item.office_name) if item.office_name else None
+        unknown = item.office_name if item.office_name and office is None else ""
         office = office or default_office
         # The same press officers sign many pages.
         key = item.email.lower() or (item.name.lower(), office.pk if office else None)
@@ -104,7 +104,7 @@ class SiteLookups:
             "email": item.email,
         }
         if contact is None:
-            contact = Contact(is_media_contact=True, **known)
+            contact = Contact(is_media_contact=True, is_public=public, **known)
             contact.save()
         else:
             missing = {
@@ -116,63 +116,36 @@ class SiteLookups:
                 assign(contact, missing)
                 contact.save()
         self.contacts_by_key[key] = contact
-        return contact
+        return contact, unknown
 
     def office_named(self, name):
         name = name.strip()
         if name not in self.offices_by_name:
-            self.offices_by_name[name] = self.find_or_create_office(name)
+            self.offices_by_name[name] = self.find_office(name)
         return self.offices_by_name[name]
 
-    def find_or_create_office(self, name):
+    def find_office(self, name):
         """The office an old page means by "IOM La Paz" or "IOM South America",
-        created when the site does not have it yet."""
+        or None: an office is never made from a contact's signature."""
         place = strip_iom(name)
         key = normalise_place(place)
-        if key in REGIONAL_PLACES:
-            return self.regional_office(create=True)
+        if key in REGIONAL_PLACES or key.startswith("regional office"):
+            return self.regional_office()
         existing = Office.objects.filter(name__iexact=name).first()
         if existing:
             return existing
-        code = country_code(place)
-        city = ""
-        if not code and key in CITY_COUNTRIES:
-            code, city = CITY_COUNTRIES[key], place
+        code = country_code(place) or CITY_COUNTRIES.get(key, "")
         if not code:
-            # A place we cannot put in a country (another region's office).
-            office, _ = Office.objects.get_or_create(
-                name=name[:200],
-                defaults={"slug": free_slug(Office, name), "kind": "liaison"},
-            )
-            return office
-        office = Office.objects.filter(kind=Office.Kind.COUNTRY, country=code).first()
-        if office:
-            return office
-        office_name = f"IOM {countries.name(code)}"
-        office, _ = Office.objects.get_or_create(
-            name=office_name,
-            defaults={
-                "slug": free_slug(Office, office_name),
-                "kind": Office.Kind.COUNTRY,
-                "country": code,
-                "city": city,
-                "parent": self.regional_office(create=False),
-            },
-        )
-        return office
+            return None
+        return Office.objects.filter(kind=Office.Kind.COUNTRY, country=code).first()
 
-    def regional_office(self, *, create):
-        office = Office.objects.filter(kind=Office.Kind.REGIONAL).first()
-        if office is None and create:
-            office = Office.objects.create(
-                name=REGIONAL_OFFICE_NAME,
-                slug=free_slug(Office, REGIONAL_OFFICE_NAME),
-                kind=Office.Kind.REGIONAL,
-                country="AR",
-                city="Buenos Aires",
-            )
-            adopt_country_offices(office)
-        return office
+    def regional_office(self):
+        return Office.objects.filter(kind=Office.Kind.REGIONAL).first()
+
+    def office_of_country(self, code, *, regional):
+        if regional:
+            return self.regional_office()
+        return Office.objects.filter(kind=Office.Kind.COUNTRY, country=code).first()
 
     def programmes(self):
         """Programmes by the slug of their title and by their own slug."""
@@ -188,22 +161,52 @@ class SiteLookups:
         found = (known.get(slugify(name)) for name in names)
         return list(dict.fromkeys(programme for programme in found if programme))
 
-    def programme_for_area(self, name, body_html):
-        """An office's area of action: the programme of that name, or a new one.
-        Text staff wrote on an existing programme is never replaced."""
-        known = self.programmes()
-        programme = known.get(slugify(name))
-        if programme is None:
-            programme = Programme.objects.create(
-                title=name[:200],
-                slug=free_slug(Programme, name),
-                body=clean_html(body_html),
-                summary=first_sentence(body_html),
-            )
-            known[programme.slug] = known[slugify(programme.title)] = programme
-        return programme
+    def programme_for_area(self, name):
+        """The site's programme an office's area of action names, or None:
+        a programme is never made from one office's page."""
+        return self.programmes().get(slugify(name))
 
     # -- addresses and the report ----------------------------------------------
+
+
+class WaitingContacts:
+    """Contacts whose office a later page of the run may bring: at the end of
+    the run they join it, and so do their articles, as they would have had
+    the office been imported first (the next run then finds them unchanged)."""
+
+    def __init__(self):
+        self.by_office = {}  # office name -> {contact pk: [article pks]}
+
+    def add(self, office_name, contact, article=None):
+        articles = self.by_office.setdefault(office_name, {}).setdefault(contact.pk, [])
+        if article is not None:
+            articles.append(article.pk)
+
+    def finish(self, lookups):
+        for name, contacts in self.by_office.items():
+            lookups.offices_by_name.pop(name.strip(), None)
+            office = lookups.office_named(name)
+            if office is None:
+                continue
+            Contact.objects.filter(pk__in=contacts, office=None).update(office=office)
+            for article_pks in contacts.values():
+                join_office(office, article_pks)
+        self.by_office = {}
+
+
+def join_office(office, article_pks):
+    """Add ``office`` to the articles, in their import records too."""
+    from articles.models import Article
+    from iomsite.models import LegacyRecord
+
+    office.articles.add(*Article.objects.filter(pk__in=article_pks))
+    records = LegacyRecord.objects.filter(
+        model="articles.article", object_pk__in=article_pks
+    )
+    for record in records:
+        offices = set(record.values.get("offices") or [])
+        record.values["offices"] = sorted(offices | {office.pk})
+        record.save(update_fields=["values"])
 
 
 def adopt_country_offices(regional):
@@ -225,11 +228,3 @@ def free_slug(model, text):
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
-
-
-def first_sentence(html, limit=300):
-    text = BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
-    if not text:
-        return ""
-    sentence = text.split(". ")[0].rstrip(".") + "."
-    return Truncator(sentence).chars(limit)

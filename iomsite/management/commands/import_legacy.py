@@ -41,6 +41,20 @@ class Command(BaseCommand):
             help="Refuse files larger than N bytes (default: 2 MiB).",
         )
         parser.add_argument(
+            "--status",
+            choices=["draft", "published"],
+            default="published",
+            help="What imported articles become (default: published). Pages in a "
+            "language the site does not have stay drafts.",
+        )
+        parser.add_argument(
+            "--contacts",
+            choices=["hidden", "public"],
+            default="hidden",
+            help="Whether new contacts are public or hidden until staff review "
+            "them (default: hidden).",
+        )
+        parser.add_argument(
             "--verbose",
             action="store_true",
             help="Print every file as it is imported, with what it made and its "
@@ -63,7 +77,13 @@ class Command(BaseCommand):
         files = list(
             dict.fromkeys(f for path in paths for f in find_legacy_files(path))
         )
-        importer = LegacyImporter(dry_run=dry_run, force=force, max_bytes=max_bytes)
+        importer = LegacyImporter(
+            dry_run=dry_run,
+            force=force,
+            max_bytes=max_bytes,
+            status=options["status"],
+            contacts_public=options["contacts"] == "public",
+        )
         verbosity = 2 if options["verbose"] else options["verbosity"]
         console = Console(self, verbosity=verbosity, total=len(files))
         summary = Counter({status: 0 for status in ImportStatus.ALL})
@@ -79,8 +99,8 @@ class Command(BaseCommand):
         finally:
             console.close()
         summary["warnings"] = console.warning_count
-        report_writer.finish(dict(summary))
-        console.finish(summary, dry_run=dry_run)
+        report_writer.finish(dict(summary), importer.chrome.counts)
+        console.finish(summary, dry_run=dry_run, chrome=importer.chrome.counts)
         if summary["failed"]:
             raise CommandError(
                 f"{summary['failed']} file(s) failed to import", returncode=1
@@ -100,7 +120,7 @@ class Console:
             command.style,
         )
         self.verbosity = verbosity
-        self.warning_count = 0
+        self.warning_count = self.suggestion_count = self.note_count = 0
         self.kinds = Counter()
         self.bar_stream = Unterminated(self.stderr)
         self.progress = tqdm(
@@ -116,6 +136,8 @@ class Console:
         if result.kind:
             self.kinds[result.kind] += 1
         self.warning_count += len(result.warnings)
+        self.suggestion_count += len(result.suggestions)
+        self.note_count += len(result.notes)
         lines = []
         if result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED):
             lines.append(
@@ -125,6 +147,15 @@ class Console:
             lines.append(
                 (self.stdout, f"{result.status}: {result.source}{made(result)}")
             )
+            lines += [
+                (self.stdout, f"  {text}")
+                for text in [
+                    result.kind_reason,
+                    *(f"suggested: {s}" for s in result.suggestions),
+                    *(f"note: {n}" for n in result.notes),
+                ]
+                if text
+            ]
         elif result.warnings and self.verbosity >= 1:
             lines.append(
                 (self.stderr, WarningLine(f"{result.source} ({result.kind}):"))
@@ -144,7 +175,7 @@ class Console:
     def close(self):
         self.progress.close()
 
-    def finish(self, summary, *, dry_run):
+    def finish(self, summary, *, dry_run, chrome=()):
         if self.verbosity < 1:
             return
         files = sum(summary[status] for status in ImportStatus.ALL)
@@ -155,6 +186,21 @@ class Console:
         if self.kinds:
             kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.kinds.items()))
             self.stdout.write(f"Pages read: {kinds}")
+        if chrome:
+            self.stdout.write(
+                f"Learnt as the template's chrome (dropped where it stands): "
+                f"{len(chrome)} line(s) repeated across the run's files"
+            )
+            if self.verbosity >= 2:
+                for line, files in chrome:
+                    self.stdout.write(f"  {files} files: {line[:100]}")
+
+        if self.suggestion_count or self.note_count:
+            self.stdout.write(
+                f"{self.suggestion_count} suggestion(s) (tags and offices the pages "
+                f"name, not made) and {self.note_count} note(s) (hidden contacts, "
+                "drafts): in the report, and with --verbose"
+            )
         if self.warning_count:
             self.stdout.write(
                 self.style.WARNING(
