@@ -173,7 +173,7 @@ def test_dates_follow_the_interface_language(client):
     spanish = soup_of(client.get("/es/news/return-ecuador/"))
     spanish_list = soup_of(client.get("/es/news/"))
 
-    assert english.select_one("article header time").get_text() == "July 15, 2016"
+    assert english.select_one("article header time").get_text() == "15 July 2016"
     assert spanish.select_one("article header time").get_text() == (
         "15 de julio de 2016"
     )
