@@ -9,11 +9,14 @@ personal data and tokens). Django's GZipMiddleware also pads what it
 compresses with a random number of bytes, which blunts the attack further.
 """
 
+from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
 
-def may_hold_a_secret(request):
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+def may_hold_a_secret(request, response):
+    # A page that rendered a CSRF token (a new one, or one renewed) sets the
+    # CSRF cookie.
+    if settings.CSRF_COOKIE_NAME in response.cookies:
         return True
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
@@ -21,6 +24,6 @@ def may_hold_a_secret(request):
 
 class PublicGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if may_hold_a_secret(request):
+        if may_hold_a_secret(request, response):
             return response
         return super().process_response(request, response)

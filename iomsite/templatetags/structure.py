@@ -1,6 +1,8 @@
 """Where a page sits in the site: breadcrumbs (with their BreadcrumbList
 JSON-LD) and the home page's Organization and WebSite JSON-LD."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
@@ -75,3 +77,25 @@ def site_json_ld(context, office=None):
         },
     }
     return json_ld({"@context": SCHEMA_CONTEXT, "@graph": [organization, website]})
+
+
+@register.simple_tag
+def osm_search_url(office):
+    """OpenStreetMap's search for the office's address: a link, no map tiles
+    (nothing loads from a third party until the visitor follows it)."""
+    parts = [" ".join(office.street_address.split()), office.city]
+    if office.country:
+        parts.append(str(office.country.name))
+    query = ", ".join(part for part in parts if part)
+    return f"https://www.openstreetmap.org/search?{urlencode({'query': query})}"
+
+
+@register.simple_tag(takes_context=True)
+def pending_figures(context, office):
+    """The office's key figures still awaiting review, for staff only (the
+    public sees the complete ones)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_staff:
+        return []
+    return list(office.figures.needing_review())
