@@ -2,10 +2,15 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from contacts.models import Office
+from pages.models import Page
 
 
 def _offices():
     return list(Office.objects.published().select_related("parent"))
+
+
+def _pages():
+    return list(Page.objects.published())
 
 
 def site(request):
@@ -13,4 +18,5 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "site_offices": SimpleLazyObject(_offices),
+        "site_pages": SimpleLazyObject(_pages),
     }

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "contacts",
     "programmes",
     "articles",
+    "pages",
 ]
 
 MIDDLEWARE = [
