@@ -51,4 +51,4 @@ def test_axe_runs_under_the_sites_content_security_policy(page, axe_source):
 
     assert [violation["id"] for violation in violations] == ["image-alt"]
     (node,) = violations[0]["nodes"]
-    assert 'class="figure-img' in node["html"], node["html"]
+    assert 'fetchpriority="high"' in node["html"], node["html"]
