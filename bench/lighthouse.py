@@ -1,4 +1,4 @@
-"""Lighthouse scores of the home page, the news list and an article.
+"""Lighthouse scores of the home page, the news list, an article and an office.
 
     .venv/bin/python bench/lighthouse.py [--runs N] [--server django] [--keep]
 
@@ -44,6 +44,7 @@ PAGES = {
     "home": "/",
     "news": "/news/",
     "article": f"/news/{FEATURED_ARTICLE}/",
+    "office": "/contacts/iom-peru/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}

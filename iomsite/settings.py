@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "contacts",
     "programmes",
     "articles",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +89,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed on the wire, but never a response that may hold a secret
+    # (iomsite/publishing/compression.py); WhiteNoise sends static files
+    # compressed ahead.
+    "iomsite.publishing.compression.PublicGZipMiddleware",
     # Outside the page cache, so that pages served from it answer 304 too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Outside every middleware that may set a cookie or a Vary header, which
@@ -340,6 +345,8 @@ THUMBNAIL_UPSCALE = False
 THUMBNAIL_QUALITY = 82
 THUMBNAIL_PREFIX = "renditions/"
 THUMBNAIL_PRESERVE_FORMAT = True
+# Dates as "14 June 2024" in English (iomsite/config/formats/).
+FORMAT_MODULE_PATH = ["iomsite.config.formats"]
 THUMBNAIL_CACHE = "default"
 
 # History comparisons (django-reversion-compare) show a foreign key as changed

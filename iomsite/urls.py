@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("articles.urls")),
     path("programmes/", include("programmes.urls")),
     path("contacts/", include("contacts.urls")),
+    path("about/", include("pages.urls")),
     path(
         "search/",
         SearchView.as_view(result_types=SEARCH_RESULT_TYPES),

@@ -22,9 +22,12 @@ class HomeView(TemplateView):
         context["programmes"] = Programme.objects.published()
         offices = list(Office.objects.published().select_related("parent"))
         context["offices"] = offices
-        context["regional_office"] = next(
+        regional = next(
             (office for office in offices if office.kind == Office.Kind.REGIONAL), None
         )
+        context["regional_office"] = regional
+        # The key-figures band: the regional office's checked figures.
+        context["figures"] = list(regional.figures.complete()[:4]) if regional else []
         return context
 
 

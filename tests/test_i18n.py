@@ -94,7 +94,7 @@ def test_spanish_home_page_speaks_spanish(client):
 
     assert soup.html["lang"] == "es"
     assert soup.title.get_text() == (
-        "Inicio · Organización Internacional para las Migraciones"
+        "OIM América del Sur · Organización Internacional para las Migraciones"
     )
     assert soup.h1.get_text() == "OIM América del Sur"
     assert soup.select_one(".navbar-brand").get_text() == "OIM América del Sur"
@@ -173,7 +173,7 @@ def test_dates_follow_the_interface_language(client):
     spanish = soup_of(client.get("/es/news/return-ecuador/"))
     spanish_list = soup_of(client.get("/es/news/"))
 
-    assert english.select_one("article header time").get_text() == "July 15, 2016"
+    assert english.select_one("article header time").get_text() == "15 July 2016"
     assert spanish.select_one("article header time").get_text() == (
         "15 de julio de 2016"
     )
@@ -786,7 +786,7 @@ def test_office_in_spanish_with_english_fallback(client):
     assert spanish.h1.get_text() == "OIM Perú"
     assert english.h1.get_text() == "IOM Peru"
     assert spanish.h1.get("lang") is None
-    assert spanish.select_one("main .col-lg-8 > div")["lang"] == "en"
+    assert spanish.select_one("main .page-main > div")["lang"] == "en"
     assert spanish.find(id="context-heading").get_text() == "La migración en Perú"
     context = spanish.find(id="context-heading").find_parent("section")
     assert "Perú recibe migrantes." in context.get_text()

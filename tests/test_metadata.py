@@ -53,10 +53,19 @@ def canonical(soup):
     return links[0]["href"]
 
 
-def structured_data(soup):
+def all_structured_data(soup):
     return [
         json.loads(script.string)
         for script in soup.find_all("script", type="application/ld+json")
+    ]
+
+
+def structured_data(soup):
+    """The page's own JSON-LD, without its breadcrumbs'."""
+    return [
+        data
+        for data in all_structured_data(soup)
+        if data.get("@type") != "BreadcrumbList"
     ]
 
 
@@ -102,8 +111,12 @@ def test_titles_and_descriptions_match_the_page(client):
     )
     assert meta(soup, "og:type") == "website"
     assert meta(soup, "og:locale") == "en_US"
-    assert meta(soup, "twitter:card") == "summary"
-    assert not soup.find_all("meta", attrs={"property": "og:image"})
+    # Without an image of its own, the page is shared with the site's card.
+    assert meta(soup, "twitter:card") == "summary_large_image"
+    assert meta(soup, "og:image") == f"{SERVER}/static/img/share.png"
+    assert meta(soup, "twitter:image") == meta(soup, "og:image")
+    assert meta(soup, "og:image:alt") == "IOM South America"
+    assert meta(soup, "og:image:width") == "1200"
 
 
 def test_article_page_metadata(client):

@@ -337,13 +337,12 @@ def test_office_page_shows_complete_key_figures_only(client, office):
     response = client.get(office.get_absolute_url())
 
     assert list(response.context["figures"]) == [complete, unlinked]
-    assert '<th scope="row">Bolivians living abroad</th>' in response.text
-    assert "<td>872,000 people</td>" in response.text
-    assert "<td>2020</td>" in response.text
+    assert "<dt>Bolivians living abroad (2020)<br>" in response.text
+    assert "<dd>872,000 <small>people</small></dd>" in response.text
     assert '<a href="https://www.un.org/development/desa/pd/">UN DESA</a>' in (
         response.text
     )
-    assert "<td>UN DESA</td>" in response.text
+    assert '<span class="source">Source: UN DESA</span>' in response.text
     assert "987654" not in response.text
     assert "123456" not in response.text
 

@@ -91,7 +91,7 @@ def test_detail_shows_image_with_alt(client, programme):
 
     picture = picture_for(programme.image)  # renditions of the image
     assert f'<img src="{picture.src}" srcset="{picture.srcset}"' in response.text
-    assert 'alt="Tents in a camp" class="img-fluid rounded"' in response.text
+    assert 'alt="Tents in a camp" loading="eager"' in response.text
 
 
 def test_detail_links_the_public_offices_where_it_runs(client, programme):
