@@ -12,6 +12,7 @@ from iomsite.api.base import (
     PublicViewSet,
     absolute,
     api_url,
+    country_parameter,
 )
 
 from .filters import ContactFilter
@@ -25,6 +26,7 @@ class OfficeLinkSerializer(serializers.ModelSerializer):
     class Meta:
         model = Office
         fields = ["slug", "name", "url", "api_url"]
+        extra_kwargs = {"name": {"help_text": _("For example “IOM Bolivia”.")}}
 
     def get_url(self, office) -> str:
         return absolute(self, office.get_absolute_url())
@@ -98,6 +100,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
     class Meta:
         model = KeyFigure
         fields = ["label", "value", "unit", "year", "source_name", "source_url"]
+        extra_kwargs = {"label": {"help_text": _("What the figure counts.")}}
 
 
 class OfficeSerializer(OfficeLinkSerializer):
@@ -172,6 +175,7 @@ def public_contacts():
             "The regional office and the country offices, with their key "
             "figures (only those with a label and a source, as on the site)."
         ),
+        parameters=[country_parameter()],
     ),
     retrieve=extend_schema(
         summary=_("One public office"),
@@ -215,8 +219,15 @@ class OfficeViewSet(PublicViewSet):
             "The staff directory, with its filters. An e-mail address or phones "
             "that the contact does not show on the site are null or empty."
         ),
+        parameters=[country_parameter()],
     ),
-    retrieve=extend_schema(summary=_("One public contact")),
+    retrieve=extend_schema(
+        summary=_("One public contact"),
+        description=_(
+            "The contact as the staff directory shows it, by its id (see the "
+            "list)."
+        ),
+    ),
 )
 class ContactViewSet(PublicViewSet):
     filterset_class = ContactFilter

@@ -89,7 +89,7 @@ def test_contact_vcard():
         "FN:Ana María Quispe\\; Jr.",
         "ORG:IOM Peru",
         "TITLE:Press officer\\, Lima",
-        "TEL;TYPE=WORK,VOICE:+51 1 633 0002 ext. 12",
+        "TEL;VALUE=uri;TYPE=WORK,VOICE:tel:+51-1-633-0002;ext=12",
         "TEL;TYPE=CELL,VOICE:+51 999 888 777",
         "EMAIL;TYPE=INTERNET,WORK:aquispe@iom.int",
         "ADR;TYPE=WORK:;;Av. José Pardo 601\\, piso 4\\nMiraflores;Lima;;;Peru",
