@@ -20,6 +20,7 @@ from iomsite.api.base import (
     absolute,
     api_url,
     country_parameter,
+    published_slug_filter,
 )
 from iomsite.publishing.languages import url_in
 from programmes.api import ProgrammeLinkSerializer
@@ -100,6 +101,8 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class ArticleAPIFilter(ArticleFilter):
+    programme = published_slug_filter("programmes", Programme.objects.published)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Any country code, as the offices and contacts take: a country

@@ -13,7 +13,9 @@ from iomsite.api.base import (
     absolute,
     api_url,
     country_parameter,
+    published_slug_filter,
 )
+from programmes.models import Programme
 
 from .filters import ContactFilter
 from .models import Contact, KeyFigure, Office
@@ -164,6 +166,11 @@ class OfficeDetailSerializer(OfficeSerializer):
         ]
 
 
+class ContactAPIFilter(ContactFilter):
+    office = published_slug_filter("office", Office.objects.published)
+    programme = published_slug_filter("programmes", Programme.objects.published)
+
+
 def public_contacts():
     return Contact.objects.published().select_related("office")
 
@@ -224,13 +231,12 @@ class OfficeViewSet(PublicViewSet):
     retrieve=extend_schema(
         summary=_("One public contact"),
         description=_(
-            "The contact as the staff directory shows it, by its id (see the "
-            "list)."
+            "The contact as the staff directory shows it, by its id (see the list)."
         ),
     ),
 )
 class ContactViewSet(PublicViewSet):
-    filterset_class = ContactFilter
+    filterset_class = ContactAPIFilter
     serializer_class = ContactSerializer
 
     def get_queryset(self):

@@ -89,7 +89,7 @@ def address(office):
     value = structured(
         "", "", office.street_address.strip(), office.city, "", "", country
     )
-    return ("ADR;TYPE=WORK", value)
+    return ("ADR;TYPE=work", value)
 
 
 def contact_vcard(contact, *, url):
@@ -112,13 +112,13 @@ def contact_vcard(contact, *, url):
             # phones dial; without one, the number as written.
             uri_form = contact.extension and tel_uri(phone, contact.extension)
             if uri_form:
-                properties.append(("TEL;VALUE=uri;TYPE=WORK,VOICE", uri_form))
+                properties.append(("TEL;VALUE=uri;TYPE=work,voice", uri_form))
             else:
-                properties.append(("TEL;TYPE=WORK,VOICE", escape_text(phone)))
+                properties.append(("TEL;TYPE=work,voice", escape_text(phone)))
         if contact.mobile:
-            properties.append(("TEL;TYPE=CELL,VOICE", escape_text(contact.mobile)))
+            properties.append(("TEL;TYPE=cell,voice", escape_text(contact.mobile)))
     if contact.show_email and contact.email:
-        properties.append(("EMAIL;TYPE=INTERNET,WORK", escape_text(contact.email)))
+        properties.append(("EMAIL;TYPE=internet,work", escape_text(contact.email)))
     if office and office.is_public and (office_address := address(office)):
         properties.append(office_address)
     if contact.languages:
@@ -144,10 +144,10 @@ def office_vcard(office, *, url):
     if office_address := address(office):
         properties.append(office_address)
     properties += [
-        ("TEL;TYPE=WORK,VOICE", escape_text(phone)) for phone in office.phone_list
+        ("TEL;TYPE=work,voice", escape_text(phone)) for phone in office.phone_list
     ]
     if office.email:
-        properties.append(("EMAIL;TYPE=INTERNET,WORK", escape_text(office.email)))
+        properties.append(("EMAIL;TYPE=internet,work", escape_text(office.email)))
     properties.append(("URL", uri(url)))
     if office.website:
         properties.append(("URL", uri(office.website)))

@@ -8,7 +8,7 @@ from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.fields import ChoiceField
-from django_filters.filters import ChoiceFilter
+from django_filters.filters import CharFilter, ChoiceFilter
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
@@ -67,6 +67,10 @@ class PublicViewSet(InRequestedLanguage, viewsets.ReadOnlyModelViewSet):
     with the Last-Modified of the site's last change (so that conditional
     requests get a 304 from ConditionalGetMiddleware, cached or not)."""
 
+    # Any address under the list reaches the view set, so that one naming
+    # nothing gets the API's JSON 404, not the site's HTML page.
+    lookup_value_regex = "[^/]+"
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
@@ -85,6 +89,17 @@ class AnyCountryField(ChoiceField):
 
 class AnyCountryFilter(ChoiceFilter):
     field_class = AnyCountryField
+
+
+def published_slug_filter(field_name, queryset):
+    """A filter on the slug of a related object that takes any slug: one that
+    names nothing published answers an empty list, as an unknown country
+    does, rather than a 400."""
+
+    def filter_by_slug(queryset_, name, value):
+        return queryset_.filter(**{f"{field_name}__in": queryset().filter(slug=value)})
+
+    return CharFilter(method=filter_by_slug, max_length=200)
 
 
 def country_parameter():

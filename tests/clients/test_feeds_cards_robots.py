@@ -1,0 +1,92 @@
+"""Feeds through feedparser, vCards through vobject and the vcard validator,
+robots.txt through protego, the sitemap through an XML Schema and the JSON-LD
+through extruct and rdflib: each read over HTTP from the live server."""
+
+import json
+from pathlib import Path
+
+import extruct
+import feedparser
+import pytest
+import rdflib
+import vobject
+import xmlschema
+from protego import Protego
+from vcard.vcard_validator import VCard
+
+from .conftest import TRICKY_TITLE, fetch
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+SITEMAP_XSD = Path(__file__).parent / "sitemap.xsd"
+
+
+@pytest.mark.parametrize("path", ["/news/feed/", "/news/feed/atom/"])
+def test_feeds_reach_readers_as_text(site, path):
+    status, _headers, body = fetch(site + path)
+    assert status == 200
+    feed = feedparser.parse(body)
+    assert not feed.bozo, feed.get("bozo_exception")
+    titles = [entry.title for entry in feed.entries]
+    assert TRICKY_TITLE in titles
+    assert not any("&#" in title or "&amp;" in title for title in titles)
+    assert feed.feed.title.startswith("IOM")
+    assert "&" not in feed.feed.subtitle or "&amp;" not in feed.feed.subtitle
+
+
+def test_contact_vcard_reads_in_two_parsers(site):
+    status, _headers, body = fetch(f"{site}/api/v1/contacts/")
+    contact = json.loads(body)["results"][0]
+    status, headers, body = fetch(contact["vcard_url"])
+    assert status == 200
+    text = body.decode()
+    card = vobject.readOne(text)
+    assert card.fn.value == "Ana O'Neill"
+    assert card.tel.value == "tel:+51-1-633-0002;ext=185"
+    assert card.tel.params["VALUE"] == ["uri"]
+    # The vcard package's validator checks each property against RFC 2426,
+    # which has no URI form of TEL: the office's card, without extension.
+    office = json.loads(fetch(contact["office"]["api_url"])[2])
+    status, _headers, body = fetch(office["vcard_url"])
+    assert status == 200
+    VCard(body.decode(), "office.vcf")
+    assert vobject.readOne(body.decode()).fn.value == "IOM Peru"
+
+
+def test_robots_names_the_admin_where_it_lives(site, settings):
+    status, _headers, body = fetch(f"{site}/robots.txt")
+    assert status == 200
+    robots = Protego.parse(body.decode())
+    admin = f"{site}/{settings.ADMIN_PATH}"
+    assert not robots.can_fetch(admin, "Googlebot")
+    assert robots.can_fetch(f"{site}/news/", "Googlebot")
+    assert list(robots.sitemaps) == [f"{site}/sitemap.xml"]
+
+
+def test_the_sitemap_follows_the_sitemaps_schema(site):
+    status, _headers, body = fetch(f"{site}/sitemap.xml")
+    assert status == 200
+    xmlschema.XMLSchema(SITEMAP_XSD).validate(body.decode())
+
+
+def test_json_ld_reads_as_linked_data(site):
+    status, _headers, body = fetch(f"{site}/news/workers-rights/")
+    assert status == 200
+    data = extruct.extract(
+        body.decode(), base_url=f"{site}/news/workers-rights/", syntaxes=["json-ld"]
+    )["json-ld"]
+    assert data
+    graph = rdflib.Graph()
+    for item in data:
+        # The schema.org context inline: the tests reach no other host.
+        item["@context"] = {"@vocab": "https://schema.org/"}
+        graph.parse(data=json.dumps(item), format="json-ld")
+    assert len(graph) > 0
+    headlines = {
+        str(o) for o in graph.objects(None, rdflib.URIRef("http://schema.org/headline"))
+    }
+    headlines |= {
+        str(o)
+        for o in graph.objects(None, rdflib.URIRef("https://schema.org/headline"))
+    }
+    assert TRICKY_TITLE in headlines
