@@ -56,7 +56,7 @@ def test_every_operation_answers_as_documented(site):
                 suppress_health_check=list(HealthCheck),
             )
             @given(case=cases_of(operation, mode))
-            def answers_as_documented(case):
+            def answers_as_documented(case, mode=mode):
                 for language in LANGUAGES:
                     if mode == GenerationMode.POSITIVE:
                         case.query = {**(case.query or {}), "lang": language}
