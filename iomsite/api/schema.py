@@ -82,6 +82,21 @@ class PublicAutoSchema(AutoSchema):
             ),
         ]
 
+    def _get_parameters(self):
+        # A filter left empty filters nothing, as in the site's own lists
+        # ("All types"): the empty value is one of the choices.
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            schema = parameter.get("schema", {})
+            if (
+                parameter.get("in") == "query"
+                and parameter["name"] != LANGUAGE_PARAMETER
+                and "enum" in schema
+                and "" not in schema["enum"]
+            ):
+                parameter["schema"] = {**schema, "enum": ["", *schema["enum"]]}
+        return parameters
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for code, response in error_responses(self._is_list_view()).items():
