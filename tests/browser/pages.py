@@ -71,6 +71,7 @@ def public_pages():
         "gone": RETIRED_ADDRESS,
         "gone-es": f"/es{RETIRED_ADDRESS}",
         "api-docs": reverse("api-docs"),
+        "api-docs-es": "/es/api/v1/docs/",
     }
     if search := search_url():
         pages["search"] = f"{search}?q=trafficking"
