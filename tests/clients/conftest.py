@@ -17,6 +17,7 @@ from tests.factories import (
 
 # Texts that a second escaping (or none) would spoil.
 TRICKY_TITLE = 'Workers\' rights & "fair" recruitment: 5 < 7'
+PROGRAMME_TITLE = "Migrants' rights & safe routes"
 
 
 @pytest.fixture
@@ -30,9 +31,11 @@ def site(live_server, settings):
     ContactFactory(
         name="Ana O'Neill", office=office, phone="+51 1 633 0002", extension="185"
     )
-    programme = ProgrammeFactory(title="Fair recruitment", slug="fair-recruitment")
+    programme = ProgrammeFactory(title=PROGRAMME_TITLE, slug="fair-recruitment")
     programme.offices.add(office)
-    article = ArticleFactory(title=TRICKY_TITLE, slug="workers-rights")
+    article = ArticleFactory(
+        title=TRICKY_TITLE, slug="workers-rights", countries=["PE"]
+    )
     article.programmes.add(programme)
     article.offices.add(office)
     ArticleFactory(title="Derechos de los trabajadores", slug="derechos", language="es")

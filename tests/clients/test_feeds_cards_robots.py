@@ -14,24 +14,36 @@ import xmlschema
 from protego import Protego
 from vcard.vcard_validator import VCard
 
-from .conftest import TRICKY_TITLE, fetch
+from .conftest import PROGRAMME_TITLE, TRICKY_TITLE, fetch
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-SITEMAP_XSD = Path(__file__).parent / "sitemap.xsd"
+HERE = Path(__file__).parent
+SITEMAP_XSD = HERE / "sitemap.xsd"
+FEEDS = [
+    "/news/feed/",
+    "/news/feed/programme/fair-recruitment/",
+    "/news/feed/country/PE/",
+]
 
 
-@pytest.mark.parametrize("path", ["/news/feed/", "/news/feed/atom/"])
-def test_feeds_reach_readers_as_text(site, path):
+@pytest.mark.parametrize("path", [*FEEDS, *(f"{path}atom/" for path in FEEDS)])
+def test_feeds_are_valid_and_reach_readers_as_text(site, path):
     status, _headers, body = fetch(site + path)
     assert status == 200
+    # The feed against the specification's rules (RSS 2.0, RFC 4287).
+    schema = HERE / ("atom.xsd" if path.endswith("atom/") else "rss.xsd")
+    xmlschema.XMLSchema11(schema).validate(body.decode())
     feed = feedparser.parse(body)
     assert not feed.bozo, feed.get("bozo_exception")
     titles = [entry.title for entry in feed.entries]
     assert TRICKY_TITLE in titles
     assert not any("&#" in title or "&amp;" in title for title in titles)
     assert feed.feed.title.startswith("IOM")
-    assert "&" not in feed.feed.subtitle or "&amp;" not in feed.feed.subtitle
+    if "programme" in path:
+        assert PROGRAMME_TITLE in feed.feed.title
+        assert PROGRAMME_TITLE in feed.feed.subtitle
+        assert PROGRAMME_TITLE in feed.entries[0].tags[0].term
 
 
 def test_contact_vcard_reads_in_two_parsers(site):
