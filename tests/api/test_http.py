@@ -233,3 +233,18 @@ def test_the_api_root_lists_the_endpoints(client):
         "schema": "http://testserver/api/v1/schema/",
         "docs": "http://testserver/api/v1/docs/",
     }
+
+
+def test_the_page_cache_keeps_one_answer_per_accept(client):
+    ArticleFactory()
+    url = "/api/v1/articles/"
+    for accept, status in [("*/*", 200), ("application/xml", 406)] * 2:
+        response = client.get(url, HTTP_ACCEPT=accept)
+        assert response.status_code == status, accept
+        assert "Accept" in response["Vary"]
+    # The JSON answer is kept: asked again, no query is made.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_ACCEPT="*/*")
+    assert response.status_code == 200
+    assert len(queries) == 0
+    assert client.get(url, HTTP_ACCEPT="application/json").status_code == 200
