@@ -31,6 +31,7 @@ def site(live_server, settings):
     ContactFactory(
         name="Ana O'Neill", office=office, phone="+51 1 633 0002", extension="185"
     )
+    ContactFactory(name="Luis Pérez", office=office, phone="+51 1 633 0003")
     programme = ProgrammeFactory(title=PROGRAMME_TITLE, slug="fair-recruitment")
     programme.offices.add(office)
     article = ArticleFactory(
