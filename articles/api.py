@@ -13,6 +13,7 @@ from rest_framework import serializers
 from contacts.api import ContactSerializer, OfficeLinkSerializer, public_contacts
 from contacts.models import Office
 from iomsite.api.base import (
+    PROGRAMME_SLUG,
     AnyCountryField,
     CountrySerializer,
     ImageField,
@@ -101,7 +102,9 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class ArticleAPIFilter(ArticleFilter):
-    programme = published_slug_filter("programmes", Programme.objects.published)
+    programme = published_slug_filter(
+        "programmes", Programme.objects.published, PROGRAMME_SLUG
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

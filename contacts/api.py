@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers
 
 from iomsite.api.base import (
+    PROGRAMME_SLUG,
     CountrySerializer,
     ImageField,
     PublicViewSet,
@@ -167,8 +168,12 @@ class OfficeDetailSerializer(OfficeSerializer):
 
 
 class ContactAPIFilter(ContactFilter):
-    office = published_slug_filter("office", Office.objects.published)
-    programme = published_slug_filter("programmes", Programme.objects.published)
+    office = published_slug_filter(
+        "office", Office.objects.published, _("The slug of a public office.")
+    )
+    programme = published_slug_filter(
+        "programmes", Programme.objects.published, PROGRAMME_SLUG
+    )
 
 
 def public_contacts():

@@ -91,7 +91,10 @@ class AnyCountryFilter(ChoiceFilter):
     field_class = AnyCountryField
 
 
-def published_slug_filter(field_name, queryset):
+PROGRAMME_SLUG = _("The slug of a published programme.")
+
+
+def published_slug_filter(field_name, queryset, label):
     """A filter on the slug of a related object that takes any slug: one that
     names nothing published answers an empty list, as an unknown country
     does, rather than a 400."""
@@ -99,7 +102,7 @@ def published_slug_filter(field_name, queryset):
     def filter_by_slug(queryset_, name, value):
         return queryset_.filter(**{f"{field_name}__in": queryset().filter(slug=value)})
 
-    return CharFilter(method=filter_by_slug, max_length=200)
+    return CharFilter(method=filter_by_slug, max_length=200, label=label)
 
 
 def country_parameter():

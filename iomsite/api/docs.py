@@ -116,6 +116,11 @@ def operations(schema):
                         for parameter in operation.get("parameters", [])
                     ],
                     "returns": returned_component(operation),
+                    "other_answers": [
+                        (code, answer.get("description", ""))
+                        for code, answer in operation.get("responses", {}).items()
+                        if code != "200"
+                    ],
                 }
             )
     return found
