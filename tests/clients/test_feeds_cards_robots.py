@@ -2,6 +2,7 @@
 robots.txt through protego, the sitemap through an XML Schema and the JSON-LD
 through extruct and rdflib: each read over HTTP from the live server."""
 
+import importlib
 import json
 from pathlib import Path
 
@@ -11,8 +12,11 @@ import pytest
 import rdflib
 import vobject
 import xmlschema
+from django.urls import clear_url_caches
 from protego import Protego
 from vcard.vcard_validator import VCard
+
+import iomsite.urls
 
 from .conftest import PROGRAMME_TITLE, TRICKY_TITLE, fetch
 
@@ -130,3 +134,25 @@ def test_json_ld_reads_as_linked_data(site, path, kind, name):
         ]
     }
     assert name in names
+
+
+@pytest.fixture
+def admin_elsewhere(settings):
+    """The site as it starts with DJANGO_ADMIN_PATH=staff-only: the URLs read
+    the admin's path when they are loaded."""
+    original = settings.ADMIN_PATH
+    settings.ADMIN_PATH = "staff-only/"
+    importlib.reload(iomsite.urls)
+    clear_url_caches()
+    yield
+    settings.ADMIN_PATH = original
+    importlib.reload(iomsite.urls)
+    clear_url_caches()
+
+
+def test_robots_follows_the_admin_to_its_path(admin_elsewhere, client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    robots = Protego.parse(response.text)
+    assert not robots.can_fetch("http://testserver/staff-only/", "Googlebot")
+    assert robots.can_fetch("http://testserver/admin/", "Googlebot")
