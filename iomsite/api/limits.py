@@ -13,6 +13,18 @@ class PublicPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
 
+    def paginate_queryset(self, queryset, request, view=None):
+        """A ``page`` that is not a whole number from 1 is a 400, an empty
+        one too (REST framework would read it as page 1, and "last" as the
+        last page); past the end, a 404."""
+        value = request.query_params.get(self.page_query_param)
+        if value is not None and not (
+            value.isascii() and value.isdigit() and int(value) >= 1
+        ):
+            message = _("Enter a whole number from 1.")
+            raise ValidationError({self.page_query_param: [message]})
+        return super().paginate_queryset(queryset, request, view)
+
     def get_page_size(self, request):
         """The ``page_size`` asked for: a whole number from 1 to 100, or a 400
         (never another size in its place, which ``next`` would repeat)."""

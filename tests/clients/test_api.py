@@ -96,7 +96,17 @@ def test_the_root_links_to_the_docs_and_the_schema(site):
 
 
 @pytest.mark.parametrize(
-    "query", ["lang=", "lang=AAA", "page_size=0", "page_size=abc", "page_size=101"]
+    "query",
+    [
+        "lang=",
+        "lang=AAA",
+        "page_size=0",
+        "page_size=abc",
+        "page_size=101",
+        "page=",
+        "page=0",
+        "page=last",
+    ],
 )
 def test_bad_parameters_are_refused_not_replaced(site, query):
     status, _headers, body = fetch(f"{site}/api/v1/articles/?{query}")
