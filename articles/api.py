@@ -2,17 +2,26 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers
 
 from contacts.api import ContactSerializer, OfficeLinkSerializer, public_contacts
 from contacts.models import Office
 from iomsite.api.base import (
+    PROGRAMME_SLUG,
+    AnyCountryField,
     CountrySerializer,
     ImageField,
     PublicViewSet,
     absolute,
     api_url,
+    country_parameter,
+    published_slug_filter,
 )
 from iomsite.publishing.languages import url_in
 from programmes.api import ProgrammeLinkSerializer
@@ -50,6 +59,12 @@ class ArticleSerializer(ArticleLinkSerializer):
 
     class Meta:
         model = Article
+        extra_kwargs = {
+            "published_at": {
+                "help_text": _("Null when the date of the story is not known.")
+            },
+            "dateline": {"help_text": _("Where the story was filed from.")},
+        }
         fields = [
             "slug",
             "kind",
@@ -86,6 +101,18 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "body", "offices", "contacts"]
 
 
+class ArticleAPIFilter(ArticleFilter):
+    programme = published_slug_filter(
+        "programmes", Programme.objects.published, PROGRAMME_SLUG
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any country code, as the offices and contacts take: a country
+        # without articles answers an empty list.
+        self.filters["country"].field_class = AnyCountryField
+
+
 @extend_schema_view(
     list=extend_schema(
         summary=_("Published articles"),
@@ -93,6 +120,22 @@ class ArticleDetailSerializer(ArticleSerializer):
             "News, press releases, statements and features, newest first, with "
             "the filters of the news list."
         ),
+        parameters=[
+            country_parameter(),
+            OpenApiParameter(
+                "year",
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                description=_("The year of publication, from 1900 to 2100."),
+            ),
+            OpenApiParameter(
+                "language",
+                {"type": "string", "enum": Article.Language.values},
+                description=_(
+                    "Only the articles written in this language. Not to be "
+                    "confused with lang, the language of the labels."
+                ),
+            ),
+        ],
     ),
     retrieve=extend_schema(
         summary=_("One published article"),
@@ -101,7 +144,7 @@ class ArticleDetailSerializer(ArticleSerializer):
 )
 class ArticleViewSet(PublicViewSet):
     lookup_field = "slug"
-    filterset_class = ArticleFilter
+    filterset_class = ArticleAPIFilter
 
     def get_queryset(self):
         # Per request: published() and with_translation() read the clock.

@@ -84,9 +84,10 @@ class LatestArticlesFeed(Feed):
         return self.absolute(reverse("home"))
 
     def item_title(self, article):
-        # Double-escaped, as Django does by default: RSS readers take titles
-        # as HTML.
-        return escape(article.title)
+        # Plain text, escaped once as XML, like the channel's title: readers
+        # (feedparser among them) show an RSS title as text, so a second
+        # escaping would reach them as "&#x27;".
+        return article.title
 
     def item_link(self, article):
         return self.absolute(article.get_absolute_url())
@@ -130,10 +131,6 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
     def subtitle(self):
         return self.description()
-
-    def item_title(self, article):
-        # Atom titles are plain text: no second escaping.
-        return article.title
 
     def item_description(self, article):
         return escape(article.summary) if article.summary else None

@@ -7,12 +7,16 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers
 
 from iomsite.api.base import (
+    PROGRAMME_SLUG,
     CountrySerializer,
     ImageField,
     PublicViewSet,
     absolute,
     api_url,
+    country_parameter,
+    published_slug_filter,
 )
+from programmes.models import Programme
 
 from .filters import ContactFilter
 from .models import Contact, KeyFigure, Office
@@ -25,6 +29,7 @@ class OfficeLinkSerializer(serializers.ModelSerializer):
     class Meta:
         model = Office
         fields = ["slug", "name", "url", "api_url"]
+        extra_kwargs = {"name": {"help_text": _("For example “IOM Bolivia”.")}}
 
     def get_url(self, office) -> str:
         return absolute(self, office.get_absolute_url())
@@ -98,6 +103,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
     class Meta:
         model = KeyFigure
         fields = ["label", "value", "unit", "year", "source_name", "source_url"]
+        extra_kwargs = {"label": {"help_text": _("What the figure counts.")}}
 
 
 class OfficeSerializer(OfficeLinkSerializer):
@@ -161,6 +167,15 @@ class OfficeDetailSerializer(OfficeSerializer):
         ]
 
 
+class ContactAPIFilter(ContactFilter):
+    office = published_slug_filter(
+        "office", Office.objects.published, _("The slug of a public office.")
+    )
+    programme = published_slug_filter(
+        "programmes", Programme.objects.published, PROGRAMME_SLUG
+    )
+
+
 def public_contacts():
     return Contact.objects.published().select_related("office")
 
@@ -172,6 +187,7 @@ def public_contacts():
             "The regional office and the country offices, with their key "
             "figures (only those with a label and a source, as on the site)."
         ),
+        parameters=[country_parameter()],
     ),
     retrieve=extend_schema(
         summary=_("One public office"),
@@ -215,11 +231,17 @@ class OfficeViewSet(PublicViewSet):
             "The staff directory, with its filters. An e-mail address or phones "
             "that the contact does not show on the site are null or empty."
         ),
+        parameters=[country_parameter()],
     ),
-    retrieve=extend_schema(summary=_("One public contact")),
+    retrieve=extend_schema(
+        summary=_("One public contact"),
+        description=_(
+            "The contact as the staff directory shows it, by its id (see the list)."
+        ),
+    ),
 )
 class ContactViewSet(PublicViewSet):
-    filterset_class = ContactFilter
+    filterset_class = ContactAPIFilter
     serializer_class = ContactSerializer
 
     def get_queryset(self):

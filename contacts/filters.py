@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from iomsite.api.base import AnyCountryFilter
 from programmes.models import Programme
 
 from .forms import ContactFilterForm
@@ -32,7 +33,9 @@ class ContactFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All offices"),
     )
-    country = django_filters.ChoiceFilter(
+    # The list offers the countries with an office, but any code is taken,
+    # as in the offices' filter: a country without an office has no contacts.
+    country = AnyCountryFilter(
         label=_("Country"),
         field_name="office__country",
         empty_label=_("All countries"),

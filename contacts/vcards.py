@@ -49,6 +49,21 @@ def fold(line, limit=LINE_LIMIT):
     return CRLF.join(lines)
 
 
+def tel_uri(number, extension=""):
+    """An RFC 3966 ``tel:`` URI of an international number ("+51 1 633 0002"),
+    with its extension as ``;ext=``; None for a number without a country
+    code, which a URI cannot hold without knowing its country."""
+    number = number.strip()
+    if not number.startswith("+"):
+        return None
+    digits = "".join(c if c.isdigit() else "-" for c in number[1:])
+    digits = "-".join(part for part in digits.split("-") if part)
+    extension = "".join(c for c in extension if c.isdigit())
+    if not digits:
+        return None
+    return f"tel:+{digits}" + (f";ext={extension}" if extension else "")
+
+
 def structured(*components):
     """A structured value (N, ADR, ORG): escaped components joined by ";"."""
     return ";".join(escape_text(component) for component in components)
@@ -74,7 +89,7 @@ def address(office):
     value = structured(
         "", "", office.street_address.strip(), office.city, "", "", country
     )
-    return ("ADR;TYPE=WORK", value)
+    return ("ADR;TYPE=work", value)
 
 
 def contact_vcard(contact, *, url):
@@ -93,13 +108,17 @@ def contact_vcard(contact, *, url):
         properties.append(("TITLE", escape_text(contact.role)))
     if contact.show_phones:
         for phone in contact.phone_list:
-            if contact.extension:
-                phone = f"{phone} ext. {contact.extension}"
-            properties.append(("TEL;TYPE=WORK,VOICE", escape_text(phone)))
+            # An extension only fits the URI form (RFC 3966 ";ext="), which
+            # phones dial; without one, the number as written.
+            uri_form = contact.extension and tel_uri(phone, contact.extension)
+            if uri_form:
+                properties.append(("TEL;VALUE=uri;TYPE=work,voice", uri_form))
+            else:
+                properties.append(("TEL;TYPE=work,voice", escape_text(phone)))
         if contact.mobile:
-            properties.append(("TEL;TYPE=CELL,VOICE", escape_text(contact.mobile)))
+            properties.append(("TEL;TYPE=cell,voice", escape_text(contact.mobile)))
     if contact.show_email and contact.email:
-        properties.append(("EMAIL;TYPE=INTERNET,WORK", escape_text(contact.email)))
+        properties.append(("EMAIL;TYPE=internet,work", escape_text(contact.email)))
     if office and office.is_public and (office_address := address(office)):
         properties.append(office_address)
     if contact.languages:
@@ -125,10 +144,10 @@ def office_vcard(office, *, url):
     if office_address := address(office):
         properties.append(office_address)
     properties += [
-        ("TEL;TYPE=WORK,VOICE", escape_text(phone)) for phone in office.phone_list
+        ("TEL;TYPE=work,voice", escape_text(phone)) for phone in office.phone_list
     ]
     if office.email:
-        properties.append(("EMAIL;TYPE=INTERNET,WORK", escape_text(office.email)))
+        properties.append(("EMAIL;TYPE=internet,work", escape_text(office.email)))
     properties.append(("URL", uri(url)))
     if office.website:
         properties.append(("URL", uri(office.website)))

@@ -26,7 +26,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain",
+            # The admin's path as its route above has it (DJANGO_ADMIN_PATH).
+            extra_context={"admin_path": settings.ADMIN_PATH},
+        ),
         name="robots",
     ),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),

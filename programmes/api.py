@@ -34,6 +34,7 @@ class ProgrammeSerializer(ProgrammeLinkSerializer):
     class Meta:
         model = Programme
         fields = ["slug", "title", "summary", "image", "offices", "url", "api_url"]
+        extra_kwargs = {"summary": {"help_text": _("One or two sentences.")}}
 
 
 class ProgrammeDetailSerializer(ProgrammeSerializer):

@@ -3,9 +3,13 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from django_countries import countries
+from django_filters.fields import ChoiceField
+from django_filters.filters import CharFilter, ChoiceFilter
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
@@ -16,15 +20,18 @@ LANGUAGE_PARAMETER = "lang"
 
 def requested_language(request):
     """The ``?lang=`` of the request, the default language without one, or
-    None for a language the site does not have."""
-    language = request.GET.get(LANGUAGE_PARAMETER) or settings.LANGUAGE_CODE
+    None for a language the site does not have (an empty ``?lang=`` too)."""
+    if LANGUAGE_PARAMETER not in request.GET:
+        return settings.LANGUAGE_CODE
+    language = request.GET.get(LANGUAGE_PARAMETER)
     return language if language in dict(settings.LANGUAGES) else None
 
 
-class PublicViewSet(viewsets.ReadOnlyModelViewSet):
-    """A list and a detail of public objects, in the language of ``?lang=``,
-    with the Last-Modified of the site's last change (so that conditional
-    requests get a 304 from ConditionalGetMiddleware, cached or not)."""
+class InRequestedLanguage:
+    """For API views: answers in the language of ``?lang=`` (400 for one the
+    site does not have), says which in Content-Language, and says that the
+    answer depends on ``Accept`` (JSON, or 406), so that caches keep one
+    answer per ``Accept``."""
 
     def dispatch(self, request, *args, **kwargs):
         language = requested_language(request) or settings.LANGUAGE_CODE
@@ -51,9 +58,62 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Content-Language"] = translation.get_language()
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+
+class PublicViewSet(InRequestedLanguage, viewsets.ReadOnlyModelViewSet):
+    """A list and a detail of public objects, in the language of ``?lang=``,
+    with the Last-Modified of the site's last change (so that conditional
+    requests get a 304 from ConditionalGetMiddleware, cached or not)."""
+
+    # Any address under the list reaches the view set, so that one naming
+    # nothing gets the API's JSON 404, not the site's HTML page.
+    lookup_value_regex = "[^/]+"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
             response["Last-Modified"] = http_date(content_changed_at().timestamp())
         return response
+
+
+class AnyCountryField(ChoiceField):
+    """Offers the choices it is given (the countries with something to list)
+    but takes any ISO 3166-1 code, as the offices' filter does: a country with
+    nothing in it answers an empty list, not a 400."""
+
+    def valid_value(self, value):
+        return value in countries or super().valid_value(value)
+
+
+class AnyCountryFilter(ChoiceFilter):
+    field_class = AnyCountryField
+
+
+PROGRAMME_SLUG = _("The slug of a published programme.")
+
+
+def published_slug_filter(field_name, queryset, label):
+    """A filter on the slug of a related object that takes any slug: one that
+    names nothing published answers an empty list, as an unknown country
+    does, rather than a 400."""
+
+    def filter_by_slug(queryset_, name, value):
+        return queryset_.filter(**{f"{field_name}__in": queryset().filter(slug=value)})
+
+    return CharFilter(method=filter_by_slug, max_length=200, label=label)
+
+
+def country_parameter():
+    return OpenApiParameter(
+        "country",
+        {"type": "string", "enum": [code for code, _name in countries]},
+        description=_(
+            "ISO 3166-1 alpha-2 code, in capitals. A country with nothing in it "
+            "gives an empty list."
+        ),
+    )
 
 
 def absolute(serializer, path):

@@ -1,12 +1,38 @@
 """The API documentation page: the OpenAPI schema, rendered on our server as
 an ordinary accessible page of the site (no script, nothing from elsewhere)."""
 
+import re
+
 from django.conf import settings
 from django.urls import reverse
 from django.views.generic import TemplateView
 from drf_spectacular.generators import SchemaGenerator
 
 METHODS = ("get", "head", "post", "put", "patch", "delete", "options")
+# drf-spectacular describes choices in Markdown: "* `code` - Label" lines.
+CHOICE_LINE = re.compile(r"^\* `(?P<value>[^`]*)` - (?P<label>.*)$")
+
+
+def split_choices(description):
+    """A description as (its text, [(value, label)]) without the Markdown
+    list of choices that drf-spectacular appends to it."""
+    text, choices = [], []
+    for line in (description or "").splitlines():
+        match = CHOICE_LINE.match(line.strip())
+        if match:
+            choices.append((match["value"], match["label"]))
+        else:
+            text.append(line)
+    return "\n".join(text).strip(), choices
+
+
+def described(node, description):
+    """``description`` and the enum's values, with their labels where the
+    description has them."""
+    text, labelled = split_choices(description)
+    labels = dict(labelled)
+    values = [value for value in node.get("enum", []) if value not in ("", None)]
+    return text, [(value, labels.get(value, "")) for value in values]
 
 
 def component_name(ref):
@@ -38,15 +64,31 @@ def describe_type(node):
 
 
 def schema_fields(component):
-    return [
-        {
-            "name": name,
-            "type": describe_type(node),
-            "description": node.get("description", ""),
-            "values": node.get("enum", []),
-        }
-        for name, node in component.get("properties", {}).items()
-    ]
+    fields = []
+    for name, node in component.get("properties", {}).items():
+        description, values = described(node, node.get("description", ""))
+        fields.append(
+            {
+                "name": name,
+                "type": describe_type(node),
+                "description": description,
+                "values": values,
+            }
+        )
+    return fields
+
+
+def parameter_entry(parameter):
+    schema = parameter.get("schema", {})
+    description, values = described(schema, parameter.get("description", ""))
+    return {
+        "name": parameter["name"],
+        "location": parameter.get("in", ""),
+        "required": parameter.get("required", False),
+        "type": describe_type(schema),
+        "values": values,
+        "description": description,
+    }
 
 
 def returned_component(operation):
@@ -70,32 +112,33 @@ def operations(schema):
                     "summary": operation.get("summary", ""),
                     "description": operation.get("description", ""),
                     "parameters": [
-                        {
-                            "name": parameter["name"],
-                            "location": parameter.get("in", ""),
-                            "required": parameter.get("required", False),
-                            "type": describe_type(parameter.get("schema", {})),
-                            "values": parameter.get("schema", {}).get("enum", []),
-                            "description": parameter.get("description", ""),
-                        }
+                        parameter_entry(parameter)
                         for parameter in operation.get("parameters", [])
                     ],
                     "returns": returned_component(operation),
+                    "other_answers": [
+                        (code, answer.get("description", ""))
+                        for code, answer in operation.get("responses", {}).items()
+                        if code != "200"
+                    ],
                 }
             )
     return found
 
 
 def components(schema):
-    return [
-        {
-            "name": name,
-            "description": component.get("description", ""),
-            "fields": schema_fields(component),
-            "values": component.get("enum", []),
-        }
-        for name, component in schema.get("components", {}).get("schemas", {}).items()
-    ]
+    found = []
+    for name, component in schema.get("components", {}).get("schemas", {}).items():
+        description, values = described(component, component.get("description", ""))
+        found.append(
+            {
+                "name": name,
+                "description": description,
+                "fields": schema_fields(component),
+                "values": values,
+            }
+        )
+    return found
 
 
 class APIDocsView(TemplateView):

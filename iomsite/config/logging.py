@@ -68,10 +68,17 @@ class JsonFormatter(logging.Formatter):
 
 class TextFormatter(logging.Formatter):
     """``time [pid] LEVEL logger: message``, a traceback included on the same
-    line (its line breaks written ``\\n``)."""
+    line (its line breaks written ``\\n``). The time is in UTC with its offset,
+    in every process: gunicorn's master never loads Django's TIME_ZONE, its
+    workers do, and neighbouring lines must not jump by hours."""
 
     def __init__(self):
         super().__init__(TEXT_FORMAT)
+
+    def formatTime(self, record, datefmt=None):
+        return datetime.fromtimestamp(record.created, UTC).isoformat(
+            timespec="milliseconds"
+        )
 
     def format(self, record):
         return super().format(record).replace("\n", "\\n")

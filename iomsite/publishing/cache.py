@@ -38,6 +38,10 @@ VERSION_KEY = "content-version"
 # requests without a session or messages cookie, and the language comes from
 # the URL (i18n_patterns with prefix_default_language=False), not the header.
 HARMLESS_VARY = {"cookie", "accept-language"}
+# A response that varies on Accept (the API: JSON, or 406) is kept once per
+# Accept header, under a key that the page's own key points to.
+ACCEPT = "accept"
+VARIES_ON_ACCEPT = "varies-on-accept"
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 
 
@@ -244,14 +248,22 @@ def is_cacheable_response(request, response):
     cache_control = set(split_directive_names(response.get("Cache-Control", "")))
     if cache_control & UNCACHEABLE_CACHE_CONTROL:
         return False
-    vary = {header.lower() for header in split_header_value(response.get("Vary", ""))}
-    if vary - HARMLESS_VARY:
+    if varies_on(response) - HARMLESS_VARY - {ACCEPT}:
         return False
     messages = getattr(request, "_messages", None)
     if messages is not None and (messages.used or messages.added_new):
         return False
     # A CSP nonce in the page belongs to this response only.
     return not get_nonce(request)
+
+
+def varies_on(response):
+    return {header.lower() for header in split_header_value(response.get("Vary", ""))}
+
+
+def accept_variant_key(key, request):
+    accept = request.headers.get("Accept", "")
+    return f"{key}:accept:{hashlib.sha256(accept.encode()).hexdigest()}"
 
 
 def page_language(request):
@@ -268,6 +280,7 @@ class PageCacheEntry:
     key: str
     version: str
     started_at: datetime
+    variant_key: str | None = None
 
 
 class PublicPageCacheMiddleware:
@@ -291,10 +304,19 @@ class PublicPageCacheMiddleware:
         except Exception:
             logger.warning("The page cache cannot be reached.", exc_info=True)
             return self.get_response(request)
+        if cached == VARIES_ON_ACCEPT:
+            entry.variant_key = accept_variant_key(entry.key, request)
+            try:
+                cached = page_cache().get(entry.variant_key)
+            except Exception:
+                cached = None
         if cached is not None:
             return cached
         response = self.get_response(request)
         if is_cacheable_response(request, response):
+            if ACCEPT in varies_on(response):
+                self.store(entry, VARIES_ON_ACCEPT)
+                entry.key = entry.variant_key or accept_variant_key(entry.key, request)
             self.store(entry, response)
         return response
 

@@ -114,3 +114,35 @@ def test_the_docs_page_is_served_from_the_page_cache(client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert len(queries) == 0
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_the_docs_page_reads_as_prose_not_as_source(client, schema, prefix):
+    response = client.get(f"{prefix}/api/v1/docs/")
+    page = BeautifulSoup(response.content, "html.parser")
+    text = page.main.get_text(" ", strip=True)
+    # drf-spectacular's Markdown list of choices becomes a list of the page.
+    assert "* `" not in text
+    kinds = page.find(id="schema-ArticleKindEnum").find_parent("section")
+    assert [li.code.get_text() for li in kinds.find_all("li")] == [
+        "press_release",
+        "news",
+        "statement",
+        "feature",
+    ]
+    # No code comment and no admin help text is shown as a description.
+    assert "ConditionalGetMiddleware" not in text
+    assert "Leave empty" not in text and "Leave it empty" not in text
+    assert "``" not in text
+    for item in schema["paths"].values():
+        assert item["get"]["description"]
+    # lang beside language, told apart.
+    explained = page.find(id="api-use").find_parent("section").get_text(" ")
+    assert "lang" in explained and "language" in explained
+
+
+def test_the_spanish_schema_says_it_is_spanish(client):
+    response = client.get("/api/v1/schema/?lang=es", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "es"
+    assert "Accept" in response["Vary"]

@@ -107,9 +107,20 @@ def test_a_page_past_the_end_is_not_found(client):
 
 
 def test_an_invalid_filter_is_a_clear_error(client):
-    response = client.get("/api/v1/articles/?year=abc&programme=nope")
+    response = client.get("/api/v1/articles/?year=abc&page_size=0&programme=nope")
     assert response.status_code == 400
-    assert set(response.json()) == {"year", "programme"}
+    assert set(response.json()) == {"year"}
+    response = client.get("/api/v1/articles/?page_size=0&programme=nope")
+    assert response.status_code == 400
+    assert set(response.json()) == {"page_size"}
+
+
+def test_a_slug_or_country_naming_nothing_gives_an_empty_list(client):
+    # As the offices' country filter always did: the endpoints agree.
+    for query in ("programme=nope", "country=PA"):
+        response = client.get(f"/api/v1/articles/?{query}")
+        assert response.status_code == 200, query
+        assert response.json()["results"] == []
 
 
 def test_image_addresses_are_absolute(client, settings):
@@ -219,4 +230,21 @@ def test_the_api_root_lists_the_endpoints(client):
         "programmes": "http://testserver/api/v1/programmes/",
         "offices": "http://testserver/api/v1/offices/",
         "contacts": "http://testserver/api/v1/contacts/",
+        "schema": "http://testserver/api/v1/schema/",
+        "docs": "http://testserver/api/v1/docs/",
     }
+
+
+def test_the_page_cache_keeps_one_answer_per_accept(client):
+    ArticleFactory()
+    url = "/api/v1/articles/"
+    for accept, status in [("*/*", 200), ("application/xml", 406)] * 2:
+        response = client.get(url, HTTP_ACCEPT=accept)
+        assert response.status_code == status, accept
+        assert "Accept" in response["Vary"]
+    # The JSON answer is kept: asked again, no query is made.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_ACCEPT="*/*")
+    assert response.status_code == 200
+    assert len(queries) == 0
+    assert client.get(url, HTTP_ACCEPT="application/json").status_code == 200

@@ -99,9 +99,9 @@ def test_titles_reach_readers_as_written(client):
     rss = parse(client.get(reverse("articles:feed"))).entries[0]
     atom = parse(client.get(reverse("articles:feed-atom"))).entries[0]
 
-    # RSS readers read titles as HTML, so the title is escaped for them.
-    assert rss.title == "Peru &amp; Chile: &quot;safe&quot; &lt;routes&gt;"
-    assert rss.title_detail.type == "text/html"
+    # Escaped once, as XML: a second escaping would reach readers as text.
+    assert rss.title == 'Peru & Chile: "safe" <routes>'
+    assert rss.title_detail.type == "text/plain"
     assert atom.title == 'Peru & Chile: "safe" <routes>'
     assert atom.title_detail.type == "text/plain"
 

@@ -72,6 +72,7 @@ def public_pages():
         "gone-es": f"/es{RETIRED_ADDRESS}",
         "api-docs": reverse("api-docs"),
         "about": reverse("pages:about"),
+        "api-docs-es": "/es/api/v1/docs/",
     }
     if search := search_url():
         pages["search"] = f"{search}?q=trafficking"

@@ -4,6 +4,7 @@ text otherwise."""
 
 import json
 import re
+import urllib.request
 from datetime import datetime
 
 import pytest
@@ -18,7 +19,8 @@ except ZeroDivisionError:
     logging.getLogger("iomsite.tests").exception("Sums failed for %s", "May")
 """
 TEXT_LINE = re.compile(
-    r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \[(?P<pid>\d+)\] "
+    # UTC, with its offset, in the master and the workers alike.
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00 \[(?P<pid>\d+)\] "
     r"(?P<level>[A-Z]+) (?P<logger>[\w.]+): (?P<message>.*)"
 )
 
@@ -128,8 +130,16 @@ def test_gunicorn_logs_plain_lines_by_default(site_environment):
     environment.pop("DJANGO_LOG_FORMAT", None)
     with Gunicorn(environment) as server:
         assert fetch(server.port, "/no-such-page/")[0] == 404
+        head = urllib.request.Request(
+            f"http://127.0.0.1:{server.port}/robots.txt", method="HEAD"
+        )
+        with urllib.request.urlopen(head, timeout=10) as answer:
+            assert answer.status == 200
+            assert answer.read() == b""
 
     lines = [TEXT_LINE.fullmatch(line) for line in server.output.splitlines()]
     assert all(lines), server.output
+    # No body is sent to a HEAD request, so gunicorn has none to drop.
+    assert "body" not in server.output
     loggers = {line["logger"] for line in lines}
     assert {"gunicorn.error", "gunicorn.access", "django.request"} <= loggers
