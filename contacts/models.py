@@ -16,6 +16,7 @@ from iomsite.content.images import make_renditions, normalize_images, validate_i
 from iomsite.content.problems import codes_of, object_problems
 from iomsite.content.sanitize import clean_html
 from iomsite.content.slugs import reserved_slug_errors
+from iomsite.content.text import clean_text_fields
 
 
 def split_phones(phones):
@@ -112,6 +113,7 @@ class Office(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        clean_text_fields(self)
         # In English whatever the active language, so that the untranslated
         # columns (which the search indexes cover) keep the English text.
         with translation.override(settings.LANGUAGE_CODE):
@@ -283,6 +285,7 @@ class Contact(models.Model):
         return f"{self.name} ({self.office})" if self.office_id else self.name
 
     def save(self, *args, **kwargs):
+        clean_text_fields(self)
         self.email = self.email.strip().lower()
         uploaded = normalize_images(self, "photo")
         super().save(*args, **kwargs)

@@ -9,6 +9,7 @@ version is checked against the object as it is before the revert, not as the
 revert left it.
 """
 
+from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.db import models
 from django.urls import NoReverseMatch, reverse
@@ -19,11 +20,24 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..content.images import NOT_AN_IMAGE
+from ..content.queries import query_problem
 from .guard import PublicationGuardMixin, stash_key
 from .richtext import rich_text_formfield
 
 
-class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
+class BoundedSearchMixin:
+    """The change list's search (and the autocompletes', which use it) within
+    ``iomsite.content.queries``' bounds: each word is one more condition on
+    every search field, and 900 words took 18 seconds at 50,000 articles."""
+
+    def get_search_results(self, request, queryset, search_term):
+        if problem := query_problem(search_term):
+            messages.error(request, problem)
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
+
+
+class EditorialAdmin(BoundedSearchMixin, PublicationGuardMixin, CompareVersionAdmin):
     rich_text_fields = ()
     history_latest_first = True
     # Changes on every save: in a comparison it says nothing the date does not.

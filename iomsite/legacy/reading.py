@@ -43,7 +43,12 @@ def read_page(path, max_bytes):
         raise LegacyParseError(
             f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
         )
-    return parse_page(path.read_bytes(), filename=path.name)
+    data = path.read_bytes()
+    try:
+        return parse_page(data, filename=path.name)
+    except RecursionError:
+        # Markup nested thousands deep: no page of the old site is.
+        raise LegacyParseError("the page's markup is nested too deeply") from None
 
 
 def parser_processes():
