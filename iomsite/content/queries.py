@@ -12,7 +12,6 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from .text import without_controls
 
@@ -22,24 +21,15 @@ MAX_QUERY_WORDS = 12
 
 def query_problem(text):
     """Why ``text`` is not a search the site runs, or ``""``."""
-    if len(text) > MAX_QUERY_LENGTH:
-        return _("Search for at most %(limit)d characters.") % {
-            "limit": MAX_QUERY_LENGTH
-        }
-    if len(text.split()) > MAX_QUERY_WORDS:
-        return ngettext_lazy(
-            "Search for at most %(limit)d word.",
-            "Search for at most %(limit)d words.",
-            MAX_QUERY_WORDS,
-        ) % {"limit": MAX_QUERY_WORDS}
+    if len(text) > MAX_QUERY_LENGTH or len(text.split()) > MAX_QUERY_WORDS:
+        return _(
+            "Search for at most %(words)d words (%(length)d characters): the "
+            "fewer, the more is found."
+        ) % {"words": MAX_QUERY_WORDS, "length": MAX_QUERY_LENGTH}
     return ""
 
 
 class QueryField(forms.CharField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
-        super().__init__(*args, **kwargs)
-
     def to_python(self, value):
         return without_controls(super().to_python(value))
 
