@@ -1,4 +1,7 @@
-"""The sitemap of every public page, at /sitemap.xml.
+"""The sitemap of every public page: an index at /sitemap.xml naming one
+sitemap per section (/sitemap-articles.xml, …), each in pages of at most
+``LIMIT`` addresses (``?p=2``, …), so that no document grows with the site
+past what a request can make in a moment, or past the format's 50,000.
 
 Languages: the interface is bilingual, so every page exists under /es/ as well
 and is listed in both languages with hreflang alternates and an x-default (the
@@ -11,14 +14,21 @@ framework's domain need not be kept in step.
 from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sites.requests import RequestSite
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
 from contacts.sitemaps import OfficeSitemap
 from programmes.sitemaps import ProgrammeSitemap
+
+from .publishing.cache import reads_query
+
+# Addresses per document (a section's page): each comes with its alternates.
+LIMIT = 10_000
 
 
 class StaticViewSitemap(Sitemap):
@@ -27,6 +37,7 @@ class StaticViewSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = LIMIT
     shows = {
         "home": [ArticleSitemap, ProgrammeSitemap, OfficeSitemap],
         "articles:list": [ArticleSitemap],
@@ -62,17 +73,52 @@ sitemaps = {
 }
 
 
-@x_robots_tag
-def sitemap(request):
-    """django.contrib.sitemaps' sitemap, with the request's host.
+def section_sitemap(name):
+    sitemap = sitemaps[name]()
+    sitemap.limit = min(sitemap.limit, LIMIT)
+    return sitemap
 
-    One document: the site has far fewer than the 50,000 addresses a sitemap
-    may hold; a sitemap index will be needed before it does.
-    """
-    site = RequestSite(request)
-    urls = []
-    for section in sitemaps.values():
-        urls += section().get_urls(site=site, protocol=request.scheme)
+
+@x_robots_tag
+@reads_query()
+def index(request):
+    """The sitemap index: each section's sitemap, a page at a time, dated by
+    its newest change (as ``django.contrib.sitemaps.views.index``, with the
+    host the index was asked on)."""
+    entries = []
+    for name in sitemaps:
+        sitemap = section_sitemap(name)
+        location = request.build_absolute_uri(
+            reverse("sitemap-section", kwargs={"section": name})
+        )
+        lastmod = sitemap.get_latest_lastmod()
+        entries.append(SitemapIndexItem(location, lastmod))
+        for page in range(2, sitemap.paginator.num_pages + 1):
+            entries.append(SitemapIndexItem(f"{location}?p={page}", lastmod))
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+    )
+
+
+@x_robots_tag
+@reads_query("p")
+def section(request, section):
+    """One page of a section's sitemap; 404 for a section or page that is not
+    there."""
+    if section not in sitemaps:
+        raise Http404("No sitemap of that name")
+    sitemap = section_sitemap(section)
+    try:
+        urls = sitemap.get_urls(
+            page=request.GET.get("p", 1),
+            site=RequestSite(request),
+            protocol=request.scheme,
+        )
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404("No such page of the sitemap") from error
     return TemplateResponse(
         request, "sitemap.xml", {"urlset": urls}, content_type="application/xml"
     )
