@@ -297,6 +297,13 @@ class Contact(models.Model):
         query = urlencode({"q": self.name})
         return f"{reverse('contacts:list')}?{query}#contact-{self.pk}"
 
+    @property
+    def public_office(self):
+        """The office to name beside the contact: none when it is hidden, as
+        the API gives ``office: null``."""
+        office = self.office
+        return office if office is not None and office.is_public else None
+
     def clean(self):
         if self.photo and not self.photo_decorative and not self.photo_alt.strip():
             raise ValidationError(

@@ -86,7 +86,7 @@ def contact_vcard(contact, *, url):
         ("N", structured(contact.name, "", "", "", "")),
         ("FN", escape_text(contact.name)),
     ]
-    office = contact.office
+    office = contact.public_office
     if office:
         properties.append(("ORG", structured(office.name)))
     if contact.role:
@@ -100,7 +100,7 @@ def contact_vcard(contact, *, url):
             properties.append(("TEL;TYPE=CELL,VOICE", escape_text(contact.mobile)))
     if contact.show_email and contact.email:
         properties.append(("EMAIL;TYPE=INTERNET,WORK", escape_text(contact.email)))
-    if office and office.is_public and (office_address := address(office)):
+    if office and (office_address := address(office)):
         properties.append(office_address)
     if contact.languages:
         note = _("Languages: %(languages)s") % {"languages": contact.languages}
