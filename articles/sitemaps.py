@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.encoding import iri_to_uri
+from django.utils.translation import get_language
 
 from iomsite.publishing.languages import url_in
 
