@@ -228,6 +228,8 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_status_date"),
+            # The sitemap's date: the newest change, read from the end.
+            models.Index(fields=["updated"], name="article_updated"),
             # Few articles fail: the dashboard counts them from this index.
             models.Index(
                 fields=["content_problems"],

