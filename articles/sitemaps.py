@@ -7,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
-from django.utils.translation import get_language
+from django.utils.translation import override
 
 from iomsite.publishing.languages import url_in
 
@@ -69,15 +69,34 @@ class ArticleSitemap(Sitemap):
         # where Sitemap's own paginator would list every article for each page.
         return ArticlePages(self.items(), self.limit)
 
-    def location(self, article):
-        # One reverse() a language rather than three an address: they were
-        # most of the time of a page of the sitemap.
-        language = get_language()
-        prefixes = self.__dict__.setdefault("prefixes", {})
-        if language not in prefixes:
-            path = reverse("articles:detail", kwargs={"slug": "-"})
-            prefixes[language] = path[: -len("-/")]
-        return f"{prefixes[language]}{iri_to_uri(article.slug)}/"
+    def _urls(self, page, protocol, domain):
+        """Sitemap._urls for articles, each in its one language: the addresses
+        made from one reverse() a language, not three an article (with a
+        language switched on and off for each), which were most of the time
+        of a page."""
+        base = f"{protocol}://{domain}"
+        prefixes = {}
+        for code, _name in settings.LANGUAGES:
+            with override(code):
+                path = reverse("articles:detail", kwargs={"slug": "-"})
+            prefixes[code] = base + path[: -len("-/")]
+        urls = []
+        for article, language in self.paginator.page(page).object_list:
+            location = f"{prefixes[language]}{iri_to_uri(article.slug)}/"
+            alternates = [{"location": location, "lang_code": language}]
+            if self.x_default and language == settings.LANGUAGE_CODE:
+                alternates.append({"location": location, "lang_code": "x-default"})
+            urls.append(
+                {
+                    "item": (article, language),
+                    "location": location,
+                    "lastmod": self.lastmod(article),
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": alternates,
+                }
+            )
+        return urls
 
     def get_languages_for_item(self, article):
         return [article.language]

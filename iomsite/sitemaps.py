@@ -11,15 +11,18 @@ was asked on, as robots.txt, feeds and canonical links do, so the Sites
 framework's domain need not be kept in step.
 """
 
+import datetime
 from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
 
 from articles.sitemaps import ArticleSitemap
 from contacts.sitemaps import OfficeSitemap
@@ -121,6 +124,39 @@ def section(request, section):
         )
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of the sitemap") from error
-    return TemplateResponse(
-        request, "sitemap.xml", {"urlset": urls}, content_type="application/xml"
-    )
+    return HttpResponse(urlset_xml(urls), content_type="application/xml")
+
+
+def urlset_xml(urls):
+    """What django.contrib.sitemaps' sitemap.xml template writes, written
+    here: the template took three quarters of the time of a page of 1,000
+    addresses (its ``date`` filter above all)."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps'
+        '.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+    ]
+    for url in urls:
+        lines.append(f"<url><loc>{escape(url['location'])}</loc>")
+        if lastmod := url.get("lastmod"):
+            lines.append(f"<lastmod>{w3c_date(lastmod)}</lastmod>")
+        if changefreq := url.get("changefreq"):
+            lines.append(f"<changefreq>{escape(changefreq)}</changefreq>")
+        if priority := url.get("priority"):
+            lines.append(f"<priority>{escape(priority)}</priority>")
+        for alternate in url.get("alternates", ()):
+            language, location = alternate["lang_code"], alternate["location"]
+            lines.append(
+                f'<xhtml:link rel="alternate" hreflang="{escape(language)}"'
+                f' href="{escape(location)}"/>'
+            )
+        lines.append("</url>")
+    lines.append("</urlset>\n")
+    return "".join(lines)
+
+
+def w3c_date(value):
+    """The day of ``value`` where the site is, as the template's
+    ``date:"Y-m-d"`` gives it."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%Y-%m-%d")
