@@ -136,7 +136,7 @@ class ArticleSitemap(Sitemap):
         with an article of ``ids`` in it."""
         pairs = (
             Article.objects.published()
-            .filter(translation_of__in=Article.objects.published())
+            .filter(translation_of__isnull=False)
             .select_related("translation_of")
             .only(
                 "slug",
@@ -144,12 +144,21 @@ class ArticleSitemap(Sitemap):
                 "translation_of",
                 "translation_of__slug",
                 "translation_of__language",
+                "translation_of__status",
+                "translation_of__published_at",
+                "translation_of__unpublish_at",
             )
         )
-        # Two queries, each on an index, rather than one with an OR of both.
-        translations = chain(
-            pairs.filter(pk__in=ids), pairs.filter(translation_of__in=ids)
-        )
+        # Two queries, each on an index, rather than one with an OR of both;
+        # the other half's publication checked here, not with a subquery over
+        # every published article.
+        translations = [
+            translation
+            for translation in chain(
+                pairs.filter(pk__in=ids), pairs.filter(translation_of__in=ids)
+            )
+            if translation.translation_of.is_published
+        ]
         found = {}
         for translation in translations:
             original = translation.translation_of
