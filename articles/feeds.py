@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from django_countries.fields import Country
 
+from iomsite.content.text import without_controls
 from iomsite.publishing.cache import conditional_on_content
 from programmes.models import Programme
 
@@ -25,6 +26,12 @@ from .filters import countries_include
 from .models import Article
 
 FEED_SIZE = 20
+
+
+def clean(value):
+    if isinstance(value, list | tuple):
+        return [without_controls(part) for part in value]
+    return without_controls(value)
 
 
 class FullContentAtom1Feed(Atom1Feed):
@@ -52,6 +59,16 @@ class LatestArticlesFeed(Feed):
         # the site's last change instead.
         response.headers.pop("Last-Modified", None)
         return response
+
+    def get_feed(self, obj, request):
+        # Text saved before control characters were removed on save: XML 1.0
+        # cannot hold them, and one would fail the whole feed.
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: clean(value) for key, value in feed.feed.items()}
+        feed.items = [
+            {key: clean(value) for key, value in item.items()} for item in feed.items
+        ]
+        return feed
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from iomsite import search
+from iomsite.content.queries import QueryFilter
 from programmes.models import Programme
 
 from .forms import ArticleFilterForm
@@ -79,12 +80,7 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="search",
-        max_length=200,
-        widget=forms.SearchInput,
-    )
+    q = QueryFilter(label=_("Search"), method="search", widget=forms.SearchInput)
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"),
         field_name="programmes",

@@ -11,6 +11,7 @@ from iomsite.content.images import make_renditions, normalize_images, validate_i
 from iomsite.content.problems import codes_of, object_problems
 from iomsite.content.sanitize import clean_html
 from iomsite.content.slugs import reserved_slug_errors
+from iomsite.content.text import clean_text_fields
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -227,6 +228,8 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_status_date"),
+            # The sitemap's date: the newest change, read from the end.
+            models.Index(fields=["updated"], name="article_updated"),
             # Few articles fail: the dashboard counts them from this index.
             models.Index(
                 fields=["content_problems"],
@@ -239,6 +242,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        clean_text_fields(self)
         self.body = clean_html(self.body)
         self.content_problems = codes_of(object_problems(self))
         uploaded = normalize_images(self, "image")

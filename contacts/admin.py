@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from reversion_compare.admin import CompareVersionAdmin
 
-from iomsite.editorial.base import EditorialAdmin
+from iomsite.editorial.base import BoundedSearchMixin, EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
     missing_alt_filter,
@@ -192,7 +192,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(CompareVersionAdmin):
+class KeyFigureAdmin(BoundedSearchMixin, CompareVersionAdmin):
     list_display = [
         "value",
         "unit",

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from iomsite.api.base import AnyCountryFilter
+from iomsite.content.queries import QueryFilter
 from programmes.models import Programme
 
 from .forms import ContactFilterForm
@@ -24,9 +25,7 @@ def office_countries():
 
 
 class ContactFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Name"), method="search", widget=forms.SearchInput
-    )
+    q = QueryFilter(label=_("Name"), method="search", widget=forms.SearchInput)
     office = django_filters.ModelChoiceFilter(
         label=_("Office"),
         queryset=Office.objects.published(),

@@ -16,6 +16,7 @@ from iomsite.content.images import make_renditions, normalize_images, validate_i
 from iomsite.content.problems import codes_of, object_problems
 from iomsite.content.sanitize import clean_html
 from iomsite.content.slugs import reserved_slug_errors
+from iomsite.content.text import clean_text_fields
 
 
 def split_phones(phones):
@@ -112,6 +113,7 @@ class Office(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        clean_text_fields(self)
         # In English whatever the active language, so that the untranslated
         # columns (which the search indexes cover) keep the English text.
         with translation.override(settings.LANGUAGE_CODE):
@@ -283,6 +285,7 @@ class Contact(models.Model):
         return f"{self.name} ({self.office})" if self.office_id else self.name
 
     def save(self, *args, **kwargs):
+        clean_text_fields(self)
         self.email = self.email.strip().lower()
         uploaded = normalize_images(self, "photo")
         super().save(*args, **kwargs)
@@ -293,6 +296,13 @@ class Contact(models.Model):
         # The directory is paginated: filter it by the name, then jump.
         query = urlencode({"q": self.name})
         return f"{reverse('contacts:list')}?{query}#contact-{self.pk}"
+
+    @property
+    def public_office(self):
+        """The office to name beside the contact: none when it is hidden, as
+        the API gives ``office: null``."""
+        office = self.office
+        return office if office is not None and office.is_public else None
 
     def clean(self):
         if self.photo and not self.photo_decorative and not self.photo_alt.strip():

@@ -101,7 +101,7 @@ def contact_vcard(contact, *, url):
         ("N", structured(contact.name, "", "", "", "")),
         ("FN", escape_text(contact.name)),
     ]
-    office = contact.office
+    office = contact.public_office
     if office:
         properties.append(("ORG", structured(office.name)))
     if contact.role:
@@ -119,7 +119,7 @@ def contact_vcard(contact, *, url):
             properties.append(("TEL;TYPE=cell,voice", escape_text(contact.mobile)))
     if contact.show_email and contact.email:
         properties.append(("EMAIL;TYPE=internet,work", escape_text(contact.email)))
-    if office and office.is_public and (office_address := address(office)):
+    if office and (office_address := address(office)):
         properties.append(office_address)
     if contact.languages:
         note = _("Languages: %(languages)s") % {"languages": contact.languages}

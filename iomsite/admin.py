@@ -1,6 +1,8 @@
 """The redirects of old addresses, with retiring an address made plain: a
 redirect with no new path answers 410 Gone (iomsite/redirects.py)."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.redirects.admin import RedirectAdmin as BaseRedirectAdmin
@@ -8,7 +10,16 @@ from django.contrib.redirects.models import Redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .content.text import without_controls
+from .editorial.base import BoundedSearchMixin
 from .publishing.cache import bump_content_version
+
+# A chain of redirects longer than this is refused as well as a loop.
+MAX_CHAIN = 10
+
+
+def same_path(one, other):
+    return one.rstrip("/") == other.rstrip("/")
 
 
 class RedirectForm(forms.ModelForm):
@@ -30,6 +41,77 @@ class RedirectForm(forms.ModelForm):
             ),
         }
 
+    def clean_new_path(self):
+        new_path = self.cleaned_data["new_path"].strip()
+        if not new_path:
+            return new_path
+        # A path of this site, or an https:// address: never javascript:,
+        # data:, nor "//other.host/" or "/\\other.host/", which browsers
+        # read as an address of another host.
+        is_path = new_path.startswith("/") and new_path[1:2] not in ("/", "\\")
+        try:
+            address = urlsplit(new_path)
+        except ValueError:
+            address = None
+        is_https = bool(address and address.scheme == "https" and address.hostname)
+        if (
+            not (is_path or (new_path.startswith("https://") and is_https))
+            or any(character.isspace() for character in new_path)
+            or "\\" in new_path
+            or without_controls(new_path) != new_path
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Give a path of this site, starting with one slash (such as "
+                    "“/news/new-story/”), or a full address starting with "
+                    "“https://”."
+                ),
+                code="invalid_target",
+            )
+        return new_path
+
+    def clean(self):
+        cleaned = super().clean()
+        old_path, new_path = cleaned.get("old_path"), cleaned.get("new_path")
+        site = cleaned.get("site")
+        if old_path and new_path and site and new_path.startswith("/"):
+            self.check_no_loop(site, old_path, new_path)
+        return cleaned
+
+    def check_no_loop(self, site, old_path, new_path):
+        """Follow the redirects from ``new_path``: refuse one that leads back
+        to ``old_path`` (A→A, A→B→A) or goes on too long."""
+        seen, target = [old_path], new_path
+        for _step in range(MAX_CHAIN):
+            if any(same_path(target, path) for path in seen):
+                raise forms.ValidationError(
+                    _(
+                        "This redirect would make a loop: %(chain)s. Visitors "
+                        "would never reach a page."
+                    )
+                    % {"chain": " → ".join([*seen, target])},
+                    code="redirect_loop",
+                )
+            following = (
+                Redirect.objects.filter(
+                    site=site,
+                    old_path__in=[target.rstrip("/") or "/", target.rstrip("/") + "/"],
+                )
+                .exclude(pk=self.instance.pk)
+                .exclude(new_path="")
+                .values_list("new_path", flat=True)
+                .first()
+            )
+            if following is None or not following.startswith("/"):
+                return
+            seen.append(target)
+            target = following
+        raise forms.ValidationError(
+            _("This redirect leads through more than %(count)d others.")
+            % {"count": MAX_CHAIN},
+            code="redirect_chain",
+        )
+
 
 class AnswerFilter(admin.SimpleListFilter):
     title = _("answer")
@@ -50,7 +132,7 @@ admin.site.unregister(Redirect)
 
 
 @admin.register(Redirect)
-class RedirectAdmin(BaseRedirectAdmin):
+class RedirectAdmin(BoundedSearchMixin, BaseRedirectAdmin):
     form = RedirectForm
     list_display = ["old_path", "answer", "is_gone"]
     list_filter = [AnswerFilter, "site"]

@@ -300,17 +300,47 @@ def redirects_section():
     }
 
 
+def can_view(request, model):
+    """Whether the user may open ``model``'s change list: the page shows no
+    row or link of a model they cannot."""
+    model_admin = admin.site._registry.get(model)
+    return model_admin is not None and model_admin.has_view_or_change_permission(
+        request
+    )
+
+
+def viewable_rows(request, rows, models):
+    return [
+        row for row, model in zip(rows, models, strict=True) if can_view(request, model)
+    ]
+
+
 def needs_attention(request):
     if not can_see_dashboard(request.user):
         raise PermissionDenied
+    sees_figures = can_view(request, KeyFigure)
+    accessible = accessibility(request)
+    accessible["images"] = viewable_rows(
+        request, accessible["images"], [Article, Programme, Contact]
+    )
+    accessible["checks"] = viewable_rows(
+        request, accessible["checks"], [Article, Programme, Office]
+    )
+    sees_articles = can_view(request, Article)
     context = {
         **admin.site.each_context(request),
         "title": _("Needs attention"),
-        "key_figures": key_figures(request),
-        "key_figures_all": changelist_url(KeyFigure, needs_review="yes"),
-        "translations": translation_status(request),
-        "schedule": scheduled_section(request),
-        "accessibility": accessibility(request),
-        "redirects": redirects_section(),
+        "key_figures": key_figures(request) if sees_figures else [],
+        "key_figures_all": (
+            changelist_url(KeyFigure, needs_review="yes") if sees_figures else ""
+        ),
+        "translations": viewable_rows(
+            request,
+            translation_status(request),
+            [Article] * len(Article.Language.choices) + [Programme, Office],
+        ),
+        "schedule": scheduled_section(request) if sees_articles else None,
+        "accessibility": accessible,
+        "redirects": redirects_section() if can_view(request, Redirect) else None,
     }
     return TemplateResponse(request, "admin/needs_attention.html", context)

@@ -34,7 +34,8 @@ urlpatterns = [
         ),
         name="robots",
     ),
-    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     # JSON, outside i18n_patterns: ?lang=es asks for Spanish (iomsite/api/).

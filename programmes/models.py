@@ -13,6 +13,7 @@ from iomsite.content.images import make_renditions, normalize_images, validate_i
 from iomsite.content.problems import codes_of, object_problems
 from iomsite.content.sanitize import clean_html
 from iomsite.content.slugs import reserved_slug_errors
+from iomsite.content.text import clean_text_fields
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -89,6 +90,7 @@ class Programme(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        clean_text_fields(self)
         # In English whatever the active language, so that the untranslated
         # columns (which the search indexes cover) keep the English text.
         with translation.override(settings.LANGUAGE_CODE):

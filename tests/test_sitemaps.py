@@ -18,16 +18,41 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def sitemap_entries(client, **extra):
+def sitemap_sections(client, **extra):
+    """The sitemaps the index at /sitemap.xml names, as paths with queries."""
     response = client.get("/sitemap.xml", **extra)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
     root = ElementTree.fromstring(response.content)
-    assert root.tag == f"{SITEMAP}urlset"
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    locations = [
+        sitemap.find(f"{SITEMAP}loc").text
+        for sitemap in root.findall(f"{SITEMAP}sitemap")
+    ]
+    host = extra.get("HTTP_HOST", "testserver")
+    assert all(location.startswith(f"http://{host}/") for location in locations)
+    return [location.split(host, 1)[1] for location in locations]
+
+
+def sitemap_entries(client, **extra):
+    """Every address of every sitemap the index names."""
+    entries = {}
+    for section in sitemap_sections(client, **extra):
+        response = client.get(section, **extra)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/xml"
+        root = ElementTree.fromstring(response.content)
+        assert root.tag == f"{SITEMAP}urlset"
+        entries.update(section_entries(root, entries))
+    return entries
+
+
+def section_entries(root, seen):
     entries = {}
     for url in root.findall(f"{SITEMAP}url"):
         location = url.find(f"{SITEMAP}loc").text
         assert location not in entries, f"{location} is listed twice"
+        assert location not in seen, f"{location} is listed twice"
         lastmod = url.find(f"{SITEMAP}lastmod")
         entries[location] = {
             "lastmod": lastmod.text if lastmod is not None else None,
@@ -182,3 +207,35 @@ def test_robots_txt_points_to_the_sitemap(client, settings):
     lines = response.text.splitlines()
     assert "Sitemap: http://www.example.org/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_the_index_names_a_sitemap_per_section_in_pages(client, monkeypatch):
+    from iomsite import sitemaps
+
+    ProgrammeFactory.create_batch(3)
+    monkeypatch.setattr(sitemaps, "LIMIT", 2)
+
+    # Each programme is listed in both languages: 3 × 2 addresses, 2 a page.
+    sections = sitemap_sections(client)
+
+    assert sections[0] == "/sitemap-pages.xml"
+    assert "/sitemap-articles.xml" in sections
+    assert "/sitemap-programmes.xml?p=2" in sections
+    for section in sections:
+        root = ElementTree.fromstring(client.get(section).content)
+        assert len(root.findall(f"{SITEMAP}url")) <= 2
+    pages = [s for s in sections if s.startswith("/sitemap-programmes.xml")]
+    beyond = f"/sitemap-programmes.xml?p={len(pages) + 1}"
+    assert client.get(beyond).status_code == 404
+    assert client.get("/sitemap-programmes.xml?p=x").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_a_query_string_does_not_make_a_sitemap_anew(client, django_assert_num_queries):
+    ArticleFactory()
+    assert client.get("/sitemap.xml").status_code == 200
+    assert client.get("/sitemap-articles.xml").status_code == 200
+
+    with django_assert_num_queries(0):
+        assert client.get("/sitemap.xml?x=1").status_code == 200
+        assert client.get("/sitemap-articles.xml?x=1").status_code == 200

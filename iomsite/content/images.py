@@ -4,7 +4,10 @@
   that Pillow can decode, up to ``MAX_UPLOAD_BYTES`` and ``MAX_DIMENSION`` pixels
   a side; SVG, PDF, HTML or a "decompression bomb" are refused.
 - ``normalize_images`` (called from the models' ``save()``) re-encodes a new
-  upload upright and without its EXIF/XMP metadata (GPS position, camera, owner).
+  upload upright and without its metadata: EXIF/XMP (GPS position, camera,
+  owner), comments, and the colour profile (its colours are converted to sRGB
+  first), so that nothing of the uploaded bytes but the pixels is served.
+  ``reencoded_bytes`` does the same for the images the importer brings.
 - ``picture_for`` gives the responsive renditions the ``{% picture %}`` tag
   (``iomsite/templatetags/pictures.py``) writes out: several widths, in WebP and
   in the original format, made once by sorl-thumbnail and then reused.
@@ -21,7 +24,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from sorl.thumbnail import default, get_thumbnail
 
 logger = logging.getLogger(__name__)
@@ -145,10 +148,34 @@ def normalize_images(instance, *field_names):
 def reencoded(file):
     """(file name, content) of ``file`` upright, without metadata, in the same
     format; the name keeps the uploaded stem and gets the format's extension."""
-    with _open(file) as image:
+    file.seek(0)
+    data, extension = reencoded_bytes(file.read())
+    file.seek(0)
+    stem = PurePath(file.name).stem or "image"
+    return f"{stem}{extension}", ContentFile(data)
+
+
+def reencoded_bytes(data, formats=ACCEPTED_FORMATS):
+    """(bytes, extension) of the image ``data`` re-encoded upright, in sRGB,
+    without metadata: the pixels alone, whatever else the file carried (EXIF,
+    an ICC profile, a comment, an HTML tail). ``formats``: the Pillow formats
+    accepted; a GIF becomes a PNG of its first frame. ``ValidationError`` for
+    anything else, a bomb or a damaged file included."""
+    with _open(ContentFile(data)) as image:
         image_format = image.format
-        icc_profile = image.info.get("icc_profile")
-        upright = ImageOps.exif_transpose(image)
+        if image_format not in formats:
+            raise _not_an_image()
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            raise _not_an_image()
+        try:
+            image.load()
+            upright = _in_srgb(ImageOps.exif_transpose(image))
+        except (OSError, ValueError, SyntaxError) as error:
+            raise _not_an_image() from error
+    if image_format == "GIF":
+        image_format = "PNG"
+        upright = upright.convert("RGBA")
     # Encoders would copy a comment or XMP from here: keep only what the
     # pixels need.
     upright.info = {
@@ -156,13 +183,28 @@ def reencoded(file):
     }
     if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
         upright = upright.convert("RGB")
-    options = dict(SAVE_OPTIONS[image_format])
-    if icc_profile:
-        options["icc_profile"] = icc_profile
     buffer = io.BytesIO()
-    upright.save(buffer, format=image_format, **options)
-    stem = PurePath(file.name).stem or "image"
-    return f"{stem}{ACCEPTED_FORMATS[image_format]}", ContentFile(buffer.getvalue())
+    upright.save(buffer, format=image_format, **SAVE_OPTIONS[image_format])
+    return buffer.getvalue(), ACCEPTED_FORMATS[image_format]
+
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def _in_srgb(image):
+    """``image`` with the colours its ICC profile describes converted to sRGB,
+    and without the profile (a profile is free bytes: text, markup, anything).
+    A profile that is not one is dropped."""
+    icc_profile = image.info.pop("icc_profile", None)
+    # A grey image's profile describes greys alone: its pixels stay as they are.
+    if not icc_profile or image.mode not in ("RGB", "RGBA", "CMYK"):
+        return image
+    output_mode = "RGBA" if image.mode == "RGBA" else "RGB"
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=output_mode)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
 
 
 @dataclass(frozen=True)

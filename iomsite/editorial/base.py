@@ -9,21 +9,40 @@ version is checked against the object as it is before the revert, not as the
 revert left it.
 """
 
+from itertools import chain
+
+from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.db import models
+from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from reversion import set_comment
 from reversion.models import Version
+from reversion.revisions import _follow_relations_recursive, _get_options
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..content.images import NOT_AN_IMAGE
+from ..content.queries import query_problem
 from .guard import PublicationGuardMixin, stash_key
 from .richtext import rich_text_formfield
 
 
-class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
+class BoundedSearchMixin:
+    """The change list's search (and the autocompletes', which use it) within
+    ``iomsite.content.queries``' bounds: each word is one more condition on
+    every search field, and 900 words took 18 seconds at 50,000 articles."""
+
+    def get_search_results(self, request, queryset, search_term):
+        if problem := query_problem(search_term):
+            messages.error(request, problem)
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
+
+
+class EditorialAdmin(BoundedSearchMixin, PublicationGuardMixin, CompareVersionAdmin):
     rich_text_fields = ()
     history_latest_first = True
     # Changes on every save: in a comparison it says nothing the date does not.
@@ -48,6 +67,23 @@ class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
         return self.guarded(super().get_changelist_form(request, **kwargs), request)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = Version.objects.filter(pk=version_id, object_id=object_id).first()
+        if version is not None and (refused := self.undeletable(request, version)):
+            # A revert deletes what was added to the object since (its key
+            # figures): not for staff who may not delete those.
+            messages.error(
+                request,
+                _(
+                    "You cannot revert to this version: it would delete %(objects)s, "
+                    "added since, and you may not delete them."
+                )
+                % {"objects": ", ".join(f"“{obj}”" for obj in refused)},
+            )
+            return redirect(
+                f"{self.admin_site.name}:{self.opts.app_label}_"
+                f"{self.opts.model_name}_history",
+                object_id,
+            )
         # django-reversion reverts the object in the database before it builds
         # the form: remember what it was.
         obj = self.get_object(request, unquote(object_id))
@@ -56,6 +92,29 @@ class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
                 stash_key(self.model, obj.pk): self.publication_values(obj)
             }
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def undeletable(self, request, version):
+        """What reverting to ``version`` would delete (as django-reversion's
+        ``Revision.revert(delete=True)`` works it out) that the user may not
+        delete."""
+        old_revision = set()
+        for old in version.revision.version_set.all():
+            model = old._model
+            if model is None:
+                continue
+            id_field = _get_options(model).object_id_field
+            found = model._default_manager.filter(**{id_field: old.object_id}).first()
+            if found is not None:
+                old_revision.add(found)
+        now = chain.from_iterable(_follow_relations_recursive(o) for o in old_revision)
+        return [
+            obj
+            for obj in dict.fromkeys(now)
+            if obj not in old_revision
+            and not request.user.has_perm(
+                f"{obj._meta.app_label}.delete_{obj._meta.model_name}"
+            )
+        ]
 
     def recover_view(self, request, version_id, extra_context=None):
         version = Version.objects.filter(pk=version_id).first()

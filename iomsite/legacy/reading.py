@@ -43,7 +43,12 @@ def read_page(path, max_bytes, chrome=frozenset()):
         raise LegacyParseError(
             f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
         )
-    return parse_page(path.read_bytes(), filename=path.name, chrome=chrome)
+    data = path.read_bytes()
+    try:
+        return parse_page(data, filename=path.name, chrome=chrome)
+    except RecursionError:
+        # Markup nested thousands deep: no page of the old site is.
+        raise LegacyParseError("the page's markup is nested too deeply") from None
 
 
 def parser_processes():

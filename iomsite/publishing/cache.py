@@ -20,6 +20,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -27,6 +28,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csp import get_nonce
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.http import split_directive_names, split_header_value
 from django.views.decorators.http import condition
@@ -226,9 +228,48 @@ def page_timeout(now, version):
 
 
 def page_cache_key(request, version, language):
-    url = request.build_absolute_uri()
+    url = cache_key_url(request)
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"page:{version}:{language}:{digest}"
+
+
+def reads_query(*names):
+    """Declare the query parameters a view reads: the page cache keys its
+    pages on those alone, so that ``?x=1`` (or any other parameter) is served
+    the cached page rather than making a new one for each value."""
+
+    def declare(view):
+        view.query_parameters = frozenset(names)
+        return view
+
+    return declare
+
+
+def cache_key_url(request):
+    """The URL a page is cached under: scheme, host, path, and the query
+    parameters its view reads (``reads_query``; a ``FilterView`` reads its
+    filters and ``page``), sorted. A view that declares nothing keys on the
+    whole query string."""
+    try:
+        # i18n_patterns match /es/… only with Spanish active.
+        with translation.override(page_language(request)):
+            match = resolve(request.path_info)
+    except Resolver404:
+        return request.build_absolute_uri()
+    view = getattr(match.func, "view_class", match.func)
+    names = getattr(view, "query_parameters", None)
+    filterset_class = getattr(view, "filterset_class", None)
+    if names is None and filterset_class is not None:
+        names = {*filterset_class.base_filters, getattr(view, "page_kwarg", "page")}
+    if names is None:
+        return request.build_absolute_uri()
+    query = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in names
+        for value in values
+    )
+    return f"{request.build_absolute_uri(request.path)}?{urlencode(query)}"
 
 
 def is_anonymous_request(request):

@@ -143,8 +143,8 @@ def person(contact, absolute, *, with_office=True):
             for language in contact.languages.split(",")
             if language.strip()
         ]
-    if with_office and contact.office:
-        data["worksFor"] = office_reference(contact.office, absolute)
+    if with_office and contact.public_office:
+        data["worksFor"] = office_reference(contact.public_office, absolute)
     return data
 
 

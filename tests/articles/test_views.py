@@ -232,14 +232,15 @@ def test_detail_contacts_block(client):
     assert "Hidden Person" not in html
 
 
-def test_detail_contact_of_a_hidden_office_is_not_linked(client):
+def test_detail_contact_of_a_hidden_office_is_not_linked_nor_named(client):
     office = OfficeFactory(slug="closed-office", name="Closed office", is_public=False)
     article = ArticleFactory()
-    article.contacts.add(ContactFactory(office=office))
+    article.contacts.add(ContactFactory(office=office, name="Ana Lima"))
 
     html = client.get(article.get_absolute_url()).text
 
-    assert "Closed office" in html
+    assert "Ana Lima" in html
+    assert "Closed office" not in html
     assert 'href="/contacts/closed-office/"' not in html
 
 

@@ -10,31 +10,38 @@ when its file sits beside the page:
 - an address on the old site (``/sites/default/files/van.jpg``, or the same
   on an old host) is looked for in ``<page>_files/`` and the page's folder by
   its file name, then by its whole path in the page's folder and up to four
-  folders above (a mirror of the old site, as ``wget --mirror`` saves it).
+  folders above, never above the folder the import was given (a mirror of the
+  old site, as ``wget --mirror`` saves it). A file whose links lead out of
+  that folder is never read (``iomsite.legacy.paths``).
   Drupal's resized copies (``/styles/large/public/…``) also try the original.
 
-A file is kept when it is a JPEG, PNG, GIF or WebP image of at most 10 MB. It
-is stored under ``articles/legacy/`` with a name made from its content, so
-that importing the page again finds the same address (and the body stays
-"unchanged") and two pages sharing a photo share one file. An image that is
-not imported leaves its caption and credit (or its description, the alt
-text) as a paragraph and a warning for the report: "image not imported: SRC".
+A file is kept when it is a JPEG, PNG, GIF or WebP image of at most 10 MB,
+and stored re-encoded, without its metadata (``iomsite.content.images``: a GIF
+becomes a PNG of its first frame), under ``articles/legacy/`` with a name
+made from its content, so that importing the page again finds the same
+address (and the body stays "unchanged") and two pages sharing a photo share
+one file. An image that is not imported leaves its caption and credit (or its
+description, the alt text) as a paragraph and a warning for the report:
+"image not imported: SRC".
 """
 
 import hashlib
 import html
-import io
 import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
-from PIL import Image, UnidentifiedImageError
+
+from iomsite.content.images import reencoded_bytes
+
+from ..paths import confining_folder, folders_up, is_inside
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
-FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 FOLDERS_UP = 4
 
 # The parser's own markup (iomsite.legacy.html_figures): attributes in this
@@ -50,9 +57,10 @@ _STYLE_RE = re.compile(r"/styles/[^/]+/(?:public|private)/")
 
 
 class BodyImages:
-    def __init__(self, *, dry_run, hosts):
+    def __init__(self, *, dry_run, hosts, folders=()):
         self.dry_run = dry_run
         self.hosts = hosts
+        self.folders = [folder_path.resolve() for folder_path in map(Path, folders)]
         self.imported = {}  # (page folder, src) -> media URL or None
         self.media_urls = set()  # the addresses given to imported images
 
@@ -94,17 +102,21 @@ class BodyImages:
         return url
 
     def import_image(self, src, page_path):
-        for candidate in self.candidates(src, page_path):
+        root = confining_folder(page_path, self.folders)
+        for candidate in self.candidates(src, page_path, root):
             try:
                 if not candidate.is_file():
                     continue
+                if not is_inside(candidate, root):
+                    return None
                 if candidate.stat().st_size > MAX_IMAGE_BYTES:
                     return None
                 data = candidate.read_bytes()
             except OSError:
                 continue
-            extension = image_extension(data)
-            if extension is None:
+            try:
+                data, extension = reencoded_bytes(data, FORMATS)
+            except ValidationError:
                 return None
             digest = hashlib.sha256(data).hexdigest()[:16]
             stem = slugify(candidate.stem)[:60] or "image"
@@ -116,7 +128,7 @@ class BodyImages:
             return url
         return None
 
-    def candidates(self, src, page_path):
+    def candidates(self, src, page_path, root):
         """The files the image may have been saved as, most likely first."""
         try:
             url = urlsplit(src.strip())
@@ -125,7 +137,7 @@ class BodyImages:
         path = unquote(url.path)
         if ".." in PurePosixPath(path).parts or not path.strip("/"):
             return []
-        folder = page_path.parent
+        folder = page_path.resolve().parent
         if not url.scheme and not url.netloc and not path.startswith("/"):
             return [folder / path]
         if url.scheme not in ("", "http", "https") or not self.on_old_site(url):
@@ -135,7 +147,7 @@ class BodyImages:
         paths = [path.lstrip("/")]
         if _STYLE_RE.search(path):
             paths.append(_STYLE_RE.sub("/", path).lstrip("/"))
-        for above in [folder, *list(folder.parents)[:FOLDERS_UP]]:
+        for above in folders_up(folder, FOLDERS_UP, root):
             candidates.extend(above / relative for relative in paths)
         return candidates
 
@@ -144,14 +156,3 @@ class BodyImages:
             return True
         host = (url.hostname or "").lower()
         return any(host == old or host.endswith("." + old) for old in self.hosts)
-
-
-def image_extension(data):
-    """The file extension of an image the site accepts, or None."""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        return None
-    return FORMATS.get(kind)

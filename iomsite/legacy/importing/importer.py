@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django_countries import countries
@@ -16,6 +17,7 @@ from articles.models import Article
 from contacts.models import Office
 from iomsite.content.problems import legacy_hosts
 from iomsite.content.sanitize import clean_html
+from iomsite.content.text import without_controls
 
 from ..chrome import LearntChrome, learn_chrome
 from ..findings import page_warnings
@@ -25,6 +27,7 @@ from ..parsing import (
     LegacyPage,
     LegacyParseError,
 )
+from ..paths import folder_of, outside_reason
 from ..reading import ParserCrashed, read_page, read_pages
 from ..report import FileResult, ImportStatus
 from .images import BodyImages
@@ -51,16 +54,24 @@ class DryRunRollback(Exception):
     """Raised inside the file's transaction to undo a dry run."""
 
 
-def find_legacy_files(path):
+def find_legacy_files(path, refused=None):
     """The importable files at ``path``: the file itself, or every .txt/.html/.htm
-    file under a directory, in a stable order."""
+    file under a directory, in a stable order. A file whose links lead out of
+    the directory is left out, and added to ``refused`` with the reason."""
     path = Path(path)
     if path.is_dir():
-        return sorted(
-            candidate
-            for candidate in path.rglob("*")
-            if candidate.is_file() and candidate.suffix.lower() in LEGACY_SUFFIXES
-        )
+        folder = folder_of(path)
+        found = []
+        for candidate in sorted(path.rglob("*")):
+            if candidate.suffix.lower() not in LEGACY_SUFFIXES:
+                continue
+            reason = outside_reason(candidate, folder)
+            if reason:
+                if refused is not None:
+                    refused.append((candidate, reason))
+            elif candidate.is_file():
+                found.append(candidate)
+        return found
     return [path]
 
 
@@ -79,6 +90,7 @@ class LegacyImporter:
         status=Article.Status.PUBLISHED,
         contacts_public=False,
         learn=True,
+        folders=(),
     ):
         """``parser_processes``: how many processes parse the files of a run
         beside this one (by default one for a long run, when there is a core
@@ -86,7 +98,8 @@ class LegacyImporter:
         (a Portuguese page stays a draft while the site has no Portuguese).
         ``contacts_public``: whether new contacts are public, else hidden until
         staff review them. ``learn``: count the run's lines first, to learn its
-        chrome."""
+        chrome. ``folders``: those the run was given; a page's images are read
+        from its own one alone (``iomsite.legacy.paths``)."""
         self.dry_run = dry_run
         self.status = status
         self.contacts_public = contacts_public
@@ -98,7 +111,7 @@ class LegacyImporter:
         self.files_by_source = {}
         self.waiting = WaitingContacts()
         self.forget_lookups()
-        self.images = BodyImages(dry_run=dry_run, hosts=legacy_hosts())
+        self.images = BodyImages(dry_run=dry_run, hosts=legacy_hosts(), folders=folders)
         self.links = BodyLinks(dry_run=dry_run, hosts=legacy_hosts())
 
     def import_files(self, paths):
@@ -216,7 +229,7 @@ class LegacyImporter:
         article = with_value(Article.objects, source=source).first()
         if article is None:
             article = Article(source=source, slug=self.article_slug(source, item))
-        status = write(article, wanted, path, force=self.force)
+        status = write(article, without_controls_in(wanted), path, force=self.force)
         self.keep_old_address(article, source)
         self.links.imported(article, result, old_links)
         self.report(result, article, article.title)
@@ -259,7 +272,7 @@ class LegacyImporter:
             office = Office(source=source, slug=free_slug(Office, item.name))
             if not is_regional:
                 office.parent = self.lookups.regional_office()
-        status = write(office, wanted, path, force=self.force)
+        status = write(office, without_controls_in(wanted), path, force=self.force)
         if is_regional:
             adopt_country_offices(office)
         self.report(result, office, office.name)
@@ -325,6 +338,10 @@ class LegacyImporter:
 
     def article_slug(self, source, item):
         old_slug = source.rstrip("/").rsplit("/", 1)[-1] if "/" in source else ""
+        # "/news/" (the old address a title of short words alone gives) is a
+        # section of the site, not a page: its word is no slug.
+        if site_answers(source.rstrip("/")):
+            old_slug = ""
         return free_slug(Article, old_slug or Truncator(item.title).words(10, ""))
 
     def keep_old_address(self, article, source):
@@ -335,6 +352,8 @@ class LegacyImporter:
         old_path = source.rstrip("/")
         if old_path + "/" == new_path:
             return  # the old address is the new one, APPEND_SLASH included
+        if site_answers(old_path):
+            return  # a page of the site's own ("/news/"): never redirected away
         site = Site.objects.get_current()
         for path in (old_path, old_path + "/"):
             Redirect.objects.update_or_create(
@@ -350,6 +369,27 @@ class LegacyImporter:
         }
         if entry not in result.objects:
             result.objects.append(entry)
+
+
+def without_controls_in(wanted):
+    """``wanted`` with the control characters of its text removed, as the
+    models' ``save()`` removes them: what the import remembers is what the
+    object holds, so the next import sees no change."""
+    return {name: without_controls(value) for name, value in wanted.items()}
+
+
+def site_answers(old_path):
+    """Whether an address of the site's own, one with no slug or other part
+    read from the database (a list, a feed, the home page), is ``old_path``
+    or the same with a slash."""
+    for path in (old_path or "/", old_path + "/"):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        if not match.kwargs:
+            return True
+    return False
 
 
 def statement_sources(path, items):

@@ -1,17 +1,20 @@
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from iomsite.content.text import visible_controls
 from iomsite.legacy.importing import (
     DEFAULT_MAX_BYTES,
     ImportStatus,
     LegacyImporter,
     find_legacy_files,
 )
-from iomsite.legacy.report import NoReport, ReportWriter
+from iomsite.legacy.paths import folder_of
+from iomsite.legacy.report import FileResult, NoReport, ReportWriter
 
 
 class Command(BaseCommand):
@@ -74,8 +77,11 @@ class Command(BaseCommand):
             )
         if max_bytes < 1:
             raise CommandError("--max-bytes must be a positive number", returncode=2)
+        refused = []
         files = list(
-            dict.fromkeys(f for path in paths for f in find_legacy_files(path))
+            dict.fromkeys(
+                f for path in paths for f in find_legacy_files(path, refused=refused)
+            )
         )
         importer = LegacyImporter(
             dry_run=dry_run,
@@ -83,13 +89,14 @@ class Command(BaseCommand):
             max_bytes=max_bytes,
             status=options["status"],
             contacts_public=options["contacts"] == "public",
+            folders=[folder_of(path) for path in paths],
         )
         verbosity = 2 if options["verbose"] else options["verbosity"]
-        console = Console(self, verbosity=verbosity, total=len(files))
+        console = Console(self, verbosity=verbosity, total=len(files) + len(refused))
         summary = Counter({status: 0 for status in ImportStatus.ALL})
         report_writer = ReportWriter(report, dry_run=dry_run) if report else NoReport()
         try:
-            for result in importer.import_files(files):
+            for result in chain(refusals(refused), importer.import_files(files)):
                 summary[result.status] += 1
                 report_writer.add(result)
                 console.add(result)
@@ -105,6 +112,13 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{summary['failed']} file(s) failed to import", returncode=1
             )
+
+
+def refusals(refused):
+    """The failed results of the files left out of the run: links out of
+    their folder (``iomsite.legacy.paths``)."""
+    for path, reason in refused:
+        yield FileResult(source=str(path), status=ImportStatus.FAILED, error=reason)
 
 
 class Console:
@@ -166,11 +180,15 @@ class Console:
             ]
         if lines:
             with tqdm.external_write_mode(file=self.bar_stream):
+                # Titles and file names come from the pages: their escape
+                # sequences must not reach the terminal as such.
                 for stream, line in lines:
                     if isinstance(line, WarningLine):
-                        stream.write(line.text, style_func=self.style.WARNING)
+                        stream.write(
+                            visible_controls(line.text), style_func=self.style.WARNING
+                        )
                     else:
-                        stream.write(line)
+                        stream.write(visible_controls(line))
 
     def close(self):
         self.progress.close()
