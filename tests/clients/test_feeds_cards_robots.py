@@ -5,6 +5,7 @@ through extruct and rdflib: each read over HTTP from the live server."""
 import importlib
 import json
 from pathlib import Path
+from xml.etree import ElementTree
 
 import extruct
 import feedparser
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 HERE = Path(__file__).parent
 SITEMAP_XSD = HERE / "sitemap.xsd"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 FEEDS = [
     "/news/feed/",
     "/news/feed/programme/fair-recruitment/",
@@ -95,9 +97,17 @@ def test_robots_names_the_admin_where_it_lives(site, settings):
 
 
 def test_the_sitemap_follows_the_sitemaps_schema(site):
+    schema = xmlschema.XMLSchema(SITEMAP_XSD)
     status, _headers, body = fetch(f"{site}/sitemap.xml")
     assert status == 200
-    xmlschema.XMLSchema(SITEMAP_XSD).validate(body.decode())
+    schema.validate(body.decode())
+    sections = [loc.text for loc in ElementTree.fromstring(body).iter(f"{SM}loc")]
+    assert sections
+    for section in sections:
+        status, _headers, body = fetch(section)
+        assert status == 200, section
+        schema.validate(body.decode())
+        assert ElementTree.fromstring(body).tag == f"{SM}urlset", section
 
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
