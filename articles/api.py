@@ -45,7 +45,15 @@ class ArticleSerializer(ArticleLinkSerializer):
     programmes = ProgrammeLinkSerializer(source="public_programmes", many=True)
     image = ImageField("image_alt_text")
     translation = serializers.SerializerMethodField(
-        help_text=_("The same story in the other language, when published.")
+        help_text=_(
+            "The first of “translations”, or null (kept for the clients that read it)."
+        )
+    )
+    translations = serializers.SerializerMethodField(
+        help_text=_(
+            "The same story in the other languages, when published, in the "
+            "order of the site's languages."
+        )
     )
 
     class Meta:
@@ -65,6 +73,7 @@ class ArticleSerializer(ArticleLinkSerializer):
             "image_caption",
             "image_credit",
             "translation",
+            "translations",
             "url",
             "api_url",
         ]
@@ -75,6 +84,11 @@ class ArticleSerializer(ArticleLinkSerializer):
         if not others:
             return None
         return ArticleLinkSerializer(others[0], context=self.context).data
+
+    @extend_schema_field(ArticleLinkSerializer(many=True))
+    def get_translations(self, article):
+        others = article.counterparts().values()
+        return ArticleLinkSerializer(others, many=True, context=self.context).data
 
 
 class ArticleDetailSerializer(ArticleSerializer):
@@ -107,7 +121,6 @@ class ArticleViewSet(PublicViewSet):
         # Per request: published() and with_translation() read the clock.
         queryset = (
             Article.objects.published()
-            .select_related("translation_of")
             .with_translation()
             .prefetch_related(
                 Prefetch(
@@ -118,7 +131,7 @@ class ArticleViewSet(PublicViewSet):
             )
         )
         if self.action != "retrieve":
-            return queryset.defer("body", "translation_of__body")
+            return queryset.defer("body")
         return queryset.prefetch_related(
             Prefetch("offices", Office.objects.published(), to_attr="public_offices"),
             Prefetch("contacts", public_contacts(), to_attr="public_contacts"),

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -10,11 +12,11 @@ from .models import Article
 class ArticleSitemap(Sitemap):
     """Each published article, at its address in its own language only.
 
-    The interface exists in both languages, but an article's text does not:
+    The interface exists in every language, but an article's text does not:
     /es/news/<slug>/ of an English article is the same article in a Spanish
     frame, so it is not listed, and its page names the English address as
-    canonical. The two halves of a translation pair (``translation_of``) name
-    each other as alternates, with the English one as x-default.
+    canonical. The articles of a translation group name each other as
+    alternates, with the English one as x-default.
     """
 
     i18n = True
@@ -37,22 +39,23 @@ class ArticleSitemap(Sitemap):
         base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         for url in urls:
             article, _language = url["item"]
-            other = counterparts.get(article.pk)
-            if other is None:
+            others = counterparts.get(article.pk)
+            if not others:
                 continue
-            pair = {
-                article.language: url_in(article, article.language),
-                other.language: url_in(other, other.language),
+            group = {article.language: url_in(article, article.language)}
+            group |= {
+                translation.language: url_in(translation, translation.language)
+                for translation in others
             }
             alternates = [
-                {"location": base + pair[code], "lang_code": code}
+                {"location": base + group[code], "lang_code": code}
                 for code, _name in settings.LANGUAGES
-                if code in pair
+                if code in group
             ]
-            if settings.LANGUAGE_CODE in pair:
+            if settings.LANGUAGE_CODE in group:
                 alternates.append(
                     {
-                        "location": base + pair[settings.LANGUAGE_CODE],
+                        "location": base + group[settings.LANGUAGE_CODE],
                         "lang_code": "x-default",
                     }
                 )
@@ -60,24 +63,26 @@ class ArticleSitemap(Sitemap):
         return urls
 
     def counterparts(self):
-        """{article id: the other half} of each published translation pair."""
-        translations = (
+        """{article id: [the other published articles of its group]}."""
+        grouped = (
             Article.objects.published()
-            .filter(translation_of__in=Article.objects.published())
-            .select_related("translation_of")
-            .only(
-                "slug",
-                "language",
-                "translation_of",
-                "translation_of__slug",
-                "translation_of__language",
-            )
+            .filter(translation_group__isnull=False)
+            .order_by("translation_group", "pk")
+            .only("slug", "language", "translation_group")
         )
+        groups = defaultdict(list)
+        for article in grouped:
+            groups[article.translation_group_id].append(article)
         found = {}
-        for translation in translations:
-            original = translation.translation_of
-            found[translation.pk] = original
-            found[original.pk] = translation
+        for members in groups.values():
+            for article in members:
+                others = [
+                    other
+                    for other in members
+                    if other.pk != article.pk and other.language != article.language
+                ]
+                if others:
+                    found[article.pk] = others
         return found
 
     def lastmod(self, article):

@@ -158,10 +158,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# The one list of the site's languages: English unprefixed, the others under
+# /<code>/ (README, "Languages"). Portuguese is Brazil's: its code is "pt", so
+# that its pages live under /pt/ and its texts in ``*_pt`` columns, and its
+# catalogue (locale/pt) is written in Brazilian usage.
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Programme and office texts in both languages (programmes/translation.py,
-# contacts/translation.py): a Spanish text left empty shows the English one.
+# Programme and office texts in every language (programmes/translation.py,
+# contacts/translation.py): a text left empty shows the English one.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/Argentina/Buenos_Aires")
