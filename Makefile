@@ -89,13 +89,15 @@ restore: install
 bench: install
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-# make messages: the Spanish catalogue brought up to date with the code, then
+# make messages: every catalogue (one per language of settings.LANGUAGES but
+# English: locale/es, locale/pt) brought up to date with the code, then
 # compiled. Needs GNU gettext (apt-get install gettext); nothing else does, as
-# both locale/es/LC_MESSAGES/django.po and django.mo are committed.
+# the django.po and django.mo files are committed.
+CATALOGUES = $(shell DJANGO_DEBUG=1 $(PY) -c 'import os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iomsite.settings"); from django.conf import settings; print(*(code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE))')
 MESSAGES_IGNORE := $(addprefix --ignore=,node_modules tests bench static staticfiles media)
 messages: install
-	$(PY) manage.py makemessages -l es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
-	$(PY) manage.py compilemessages -l es --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages $(addprefix -l ,$(CATALOGUES)) --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages $(addprefix -l ,$(CATALOGUES)) --ignore=.venv --ignore=node_modules
 
 lint: install
 	$(PY) -m ruff check .

@@ -48,7 +48,8 @@ def language_links(context):
     for code, _name in settings.LANGUAGES:
         if code not in others:
             links.append(LanguageLink(code, request.get_full_path(), current=True))
-        elif code in explicit:
+            continue
+        if code in explicit:
             url = explicit[code]
         elif context.get("language_home"):
             with translation.override(code):
