@@ -68,7 +68,7 @@ def test_the_portuguese_search_page_finds_portuguese_news(client):
 
 
 @on_postgresql
-@pytest.mark.parametrize("slug", ["news", "programmes", "offices"])
+@pytest.mark.parametrize("slug", ["programmes", "offices"])
 def test_the_portuguese_condition_is_answered_by_its_index(slug):
     result_type = RESULT_TYPES[slug]
     site_search = SiteSearch(SearchTerms.from_input("fronteiras"))
