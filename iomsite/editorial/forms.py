@@ -24,8 +24,9 @@ class EnglishFieldsForm(forms.ModelForm):
 
 
 # Stands in a ModelAdmin's ``fieldsets`` where ``translated_fieldsets()``
-# puts one fieldset per language the texts are translated into.
-TRANSLATIONS = "translations"
+# puts one fieldset per language the texts are translated into (a fieldset
+# itself, empty, so that the admin's checks accept it).
+TRANSLATIONS = ("translations", {"fields": []})
 
 
 def translated_fieldsets(fieldsets, fields):
