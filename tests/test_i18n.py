@@ -43,7 +43,16 @@ from .test_html_validity import check_html, checker_installed  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 SERVER = "http://testserver"
-LOCALE = Path(settings.BASE_DIR, "locale", "es", "LC_MESSAGES")
+# Every language but English has its catalogue, and each test of a catalogue
+# runs on each of them.
+CATALOGUES = [code for code, _name in settings.LANGUAGES if code != "en"]
+every_catalogue = pytest.mark.parametrize("language", CATALOGUES)
+
+
+def locale_dir(language):
+    return Path(settings.BASE_DIR, "locale", language, "LC_MESSAGES")
+
+
 LEGACY_FIXTURES = Path(__file__).parent / "fixtures" / "legacy"
 
 
@@ -924,12 +933,13 @@ def code_messages():
     return found
 
 
-def catalogue():
-    return polib.pofile(str(LOCALE / "django.po"))
+def catalogue(language="es"):
+    return polib.pofile(str(locale_dir(language) / "django.po"))
 
 
-def test_every_string_of_the_code_is_in_the_catalogue():
-    entries = {(entry.msgctxt, entry.msgid) for entry in catalogue()}
+@every_catalogue
+def test_every_string_of_the_code_is_in_the_catalogue(language):
+    entries = {(entry.msgctxt, entry.msgid) for entry in catalogue(language)}
 
     found = code_messages()
     missing = sorted(
@@ -940,15 +950,17 @@ def test_every_string_of_the_code_is_in_the_catalogue():
     assert missing == [], "Run `make messages`, then translate."
 
 
-def test_every_catalogue_string_is_translated():
-    po = catalogue()
+@every_catalogue
+def test_every_catalogue_string_is_translated(language):
+    po = catalogue(language)
+    plurals = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"])[1])
 
     untranslated = [
         entry.msgid
         for entry in po
         if "fuzzy" in entry.flags
         or not (
-            all(entry.msgstr_plural.values()) and len(entry.msgstr_plural) == 3
+            all(entry.msgstr_plural.values()) and len(entry.msgstr_plural) == plurals
             if entry.msgid_plural
             else entry.msgstr
         )
@@ -956,11 +968,12 @@ def test_every_catalogue_string_is_translated():
 
     assert untranslated == []
     assert po.obsolete_entries() == []
-    assert po.metadata["Language"] == "es"
+    assert po.metadata["Language"] == language
     assert not po.metadata_is_fuzzy
 
 
-def test_compiled_catalogue_is_up_to_date():
+@every_catalogue
+def test_compiled_catalogue_is_up_to_date(language):
     """Django reads django.mo: it must hold what django.po says."""
 
     def translations(entries):
@@ -974,17 +987,20 @@ def test_compiled_catalogue_is_up_to_date():
             if entry.msgid
         }
 
-    compiled = polib.mofile(str(LOCALE / "django.mo"))
+    compiled = polib.mofile(str(locale_dir(language) / "django.mo"))
 
-    assert translations(compiled) == translations(catalogue().translated_entries())
+    assert translations(compiled) == translations(
+        catalogue(language).translated_entries()
+    )
     assert translations(compiled)  # Not an empty file.
 
 
-def test_spanish_placeholders_match_the_english_ones():
+@every_catalogue
+def test_placeholders_match_the_english_ones(language):
     """A msgstr with another placeholder than its msgid fails at run time."""
     placeholder = re.compile(r"%\((\w+)\)[sd]")
     wrong = []
-    for entry in catalogue():
+    for entry in catalogue(language):
         expected = set(placeholder.findall(entry.msgid))
         if entry.msgid_plural:
             expected |= set(placeholder.findall(entry.msgid_plural))
@@ -1014,8 +1030,7 @@ def test_makemessages_finds_nothing_new(tmp_path):
             sys.executable,
             "manage.py",
             "makemessages",
-            "-l",
-            "es",
+            *(f"--locale={language}" for language in CATALOGUES),
             "--no-obsolete",
             "--add-location=file",
             *(f"--ignore={name}" for name in sorted(IGNORED)),
@@ -1026,16 +1041,18 @@ def test_makemessages_finds_nothing_new(tmp_path):
         capture_output=True,
         timeout=120,
     )
-    remade = polib.pofile(str(copy / "locale" / "es" / "LC_MESSAGES" / "django.po"))
 
     def texts(po):
         return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in po}
 
-    assert texts(remade) == texts(catalogue())
-    assert remade.untranslated_entries() == remade.fuzzy_entries() == []
-    assert {(e.msgctxt, e.msgid) for e in remade} >= {
-        (context, msgid) for context, msgid, _plural in code_messages()
-    }
+    for language in CATALOGUES:
+        path = copy / "locale" / language / "LC_MESSAGES" / "django.po"
+        remade = polib.pofile(str(path))
+        assert texts(remade) == texts(catalogue(language)), language
+        assert remade.untranslated_entries() == remade.fuzzy_entries() == []
+        assert {(e.msgctxt, e.msgid) for e in remade} >= {
+            (context, msgid) for context, msgid, _plural in code_messages()
+        }
 
 
 # Valid HTML in Spanish
