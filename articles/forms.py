@@ -29,7 +29,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     translation_of = forms.ModelChoiceField(
         Article.objects.all(),
-        label=_("translation of"),
+        label=_("Translation of"),
         required=False,
         to_field_name="slug",
         widget=forms.TextInput,

@@ -200,8 +200,8 @@ def test_model_labels_are_translated():
         assert str(Article._meta.verbose_name) == "artículo"
         assert str(Article._meta.verbose_name_plural) == "artículos"
         assert str(Article._meta.get_field("title").verbose_name) == "título"
-        assert str(Article._meta.get_field("translation_of").verbose_name) == (
-            "traducción de"
+        assert str(Article._meta.get_field("translation_group").verbose_name) == (
+            "grupo de traducción"
         )
         assert str(Article.Kind.PRESS_RELEASE.label) == "Comunicado de prensa"
         assert str(Article.Language.ENGLISH.label) == "Inglés"
@@ -235,17 +235,35 @@ def test_choice_labels_on_a_spanish_page(client):
 @pytest.mark.parametrize(
     "path, expected",
     [
-        ("/", {"es": ("/es/", "es", "Español")}),
-        ("/es/", {"en": ("/", "en", "English")}),
-        ("/programmes/", {"es": ("/es/programmes/", "es", "Español")}),
-        ("/es/contacts/", {"en": ("/contacts/", "en", "English")}),
+        ("/", {"es": ("/es/", "es", "Español"), "pt": ("/pt/", "pt", "Português")}),
+        ("/es/", {"en": ("/", "en", "English"), "pt": ("/pt/", "pt", "Português")}),
+        (
+            "/programmes/",
+            {
+                "es": ("/es/programmes/", "es", "Español"),
+                "pt": ("/pt/programmes/", "pt", "Português"),
+            },
+        ),
+        (
+            "/pt/contacts/",
+            {
+                "en": ("/contacts/", "en", "English"),
+                "es": ("/es/contacts/", "es", "Español"),
+            },
+        ),
         (
             "/news/?country=PE&page=2",
-            {"es": ("/es/news/?country=PE&page=2", "es", "Español")},
+            {
+                "es": ("/es/news/?country=PE&page=2", "es", "Español"),
+                "pt": ("/pt/news/?country=PE&page=2", "pt", "Português"),
+            },
         ),
         (
             "/es/search/?q=trata",
-            {"en": ("/search/?q=trata", "en", "English")},
+            {
+                "en": ("/search/?q=trata", "en", "English"),
+                "pt": ("/pt/search/?q=trata", "pt", "Português"),
+            },
         ),
     ],
 )
@@ -261,17 +279,28 @@ def test_switcher_on_programme_and_office_pages(client):
     office = soup_of(client.get("/es/contacts/iom-peru/"))
 
     assert switcher(programme) == {
-        "es": ("/es/programmes/border-management/", "es", "Español")
+        "es": ("/es/programmes/border-management/", "es", "Español"),
+        "pt": ("/pt/programmes/border-management/", "pt", "Português"),
     }
-    assert switcher(office) == {"en": ("/contacts/iom-peru/", "en", "English")}
+    assert switcher(office) == {
+        "en": ("/contacts/iom-peru/", "en", "English"),
+        "pt": ("/pt/contacts/iom-peru/", "pt", "Português"),
+    }
 
 
 def test_switcher_goes_to_the_translation_of_a_pair(client, pair):
     english = soup_of(client.get("/news/floods-beni/"))
     spanish = soup_of(client.get("/es/news/inundaciones-beni/"))
 
-    assert switcher(english) == {"es": ("/es/news/inundaciones-beni/", "es", "Español")}
-    assert switcher(spanish) == {"en": ("/news/floods-beni/", "en", "English")}
+    # No Portuguese translation: the switcher frames the article in Portuguese.
+    assert switcher(english) == {
+        "es": ("/es/news/inundaciones-beni/", "es", "Español"),
+        "pt": ("/pt/news/floods-beni/", "pt", "Português"),
+    }
+    assert switcher(spanish) == {
+        "en": ("/news/floods-beni/", "en", "English"),
+        "pt": ("/pt/news/inundaciones-beni/", "pt", "Português"),
+    }
     assert notices(english) == notices(spanish) == []
     assert not english.select(".language-switcher a[aria-describedby]")
 
@@ -283,9 +312,16 @@ def test_switcher_stays_on_an_article_without_translation(client):
     response = client.get("/es/news/only-english/")
     spanish = soup_of(response)
 
-    assert switcher(english) == {"es": ("/es/news/only-english/", "es", "Español")}
-    assert switcher(spanish) == {"en": ("/news/only-english/", "en", "English")}
-    assert notices(english) == ["Only available in English"]
+    assert switcher(english) == {
+        "es": ("/es/news/only-english/", "es", "Español"),
+        "pt": ("/pt/news/only-english/", "pt", "Português"),
+    }
+    assert switcher(spanish) == {
+        "en": ("/news/only-english/", "en", "English"),
+        "pt": ("/pt/news/only-english/", "pt", "Português"),
+    }
+    # In its own language's interface an article needs no notice.
+    assert notices(english) == []
     assert notices(spanish) == ["Solo disponible en inglés"]
     # The Spanish interface frames the English text, marked as English.
     assert spanish.html["lang"] == "es"
@@ -305,10 +341,16 @@ def test_spanish_article_without_translation(client):
     spanish = soup_of(client.get("/es/news/solo-espanol/"))
     english = soup_of(client.get("/news/solo-espanol/"))
 
-    assert notices(spanish) == ["Solo disponible en español"]
+    assert notices(spanish) == []
     assert notices(english) == ["Only available in Spanish"]
-    assert switcher(spanish) == {"en": ("/news/solo-espanol/", "en", "English")}
-    assert switcher(english) == {"es": ("/es/news/solo-espanol/", "es", "Español")}
+    assert switcher(spanish) == {
+        "en": ("/news/solo-espanol/", "en", "English"),
+        "pt": ("/pt/news/solo-espanol/", "pt", "Português"),
+    }
+    assert switcher(english) == {
+        "es": ("/es/news/solo-espanol/", "es", "Español"),
+        "pt": ("/pt/news/solo-espanol/", "pt", "Português"),
+    }
 
 
 def test_unpublished_translation_is_no_pair(client, pair):
@@ -318,8 +360,14 @@ def test_unpublished_translation_is_no_pair(client, pair):
 
     soup = soup_of(client.get("/news/floods-beni/"))
 
-    assert switcher(soup) == {"es": ("/es/news/floods-beni/", "es", "Español")}
-    assert notices(soup) == ["Only available in English"]
+    assert switcher(soup) == {
+        "es": ("/es/news/floods-beni/", "es", "Español"),
+        "pt": ("/pt/news/floods-beni/", "pt", "Português"),
+    }
+    assert notices(soup) == []
+    assert notices(soup_of(client.get("/es/news/floods-beni/"))) == [
+        "Solo disponible en inglés"
+    ]
     assert alternates(soup) == {}
 
 
@@ -336,15 +384,24 @@ def test_article_framed_in_the_other_interface_points_to_its_translation(client,
         "es",
         "es",
     )
-    assert switcher(soup) == {"en": ("/news/floods-beni/", "en", "English")}
+    assert switcher(soup) == {
+        "en": ("/news/floods-beni/", "en", "English"),
+        "pt": ("/pt/news/floods-beni/", "pt", "Português"),
+    }
 
 
-def test_page_not_found_switches_to_the_other_home_page(client):
+def test_page_not_found_switches_to_the_other_home_pages(client):
     english = soup_of(client.get("/news/no-such-article/"), status=404)
     spanish = soup_of(client.get("/es/no-such-page/"), status=404)
 
-    assert switcher(english) == {"es": ("/es/", "es", "Español")}
-    assert switcher(spanish) == {"en": ("/", "en", "English")}
+    assert switcher(english) == {
+        "es": ("/es/", "es", "Español"),
+        "pt": ("/pt/", "pt", "Português"),
+    }
+    assert switcher(spanish) == {
+        "en": ("/", "en", "English"),
+        "pt": ("/pt/", "pt", "Português"),
+    }
     assert alternates(english) == alternates(spanish) == {}
 
 
@@ -361,6 +418,8 @@ def test_switcher_never_leads_to_a_page_not_found(client, pair):
         "/programmes/border-management/",
         "/news/no-such-article/",
         "/es/search/?q=beni",
+        "/pt/news/floods-beni/",
+        "/pt/no-such-page/",
     ]
     for page in pages:
         soup = BeautifulSoup(client.get(page).content, "html.parser")
@@ -389,11 +448,12 @@ def test_no_alternates_for_an_article_without_translation(client):
     assert alternates(soup_of(client.get("/es/news/only-english/"))) == {}
 
 
-def test_interface_pages_name_both_languages(client):
+def test_interface_pages_name_every_language(client):
     ProgrammeFactory(slug="border-management")
     expected = {
         "en": f"{SERVER}/programmes/border-management/",
         "es": f"{SERVER}/es/programmes/border-management/",
+        "pt": f"{SERVER}/pt/programmes/border-management/",
         "x-default": f"{SERVER}/programmes/border-management/",
     }
 
@@ -404,6 +464,7 @@ def test_interface_pages_name_both_languages(client):
     assert alternates(soup_of(client.get("/es/news/"))) == {
         "en": f"{SERVER}/news/",
         "es": f"{SERVER}/es/news/",
+        "pt": f"{SERVER}/pt/news/",
         "x-default": f"{SERVER}/news/",
     }
 
@@ -469,89 +530,44 @@ def clean_errors(article):
     }
 
 
-def test_translation_must_be_in_the_other_language():
-    original = ArticleFactory(title="Floods in Beni")
-    same_language = ArticleFactory.build(translation_of=original, slug="copy")
-
-    assert clean_errors(same_language) == {
-        "translation_of": [
-            "Choose an article in the other language: “Floods in Beni” is in the "
-            "same language as this one."
-        ]
-    }
-
-
-def test_an_article_is_no_translation_of_itself():
-    article = ArticleFactory()
-    article.translation_of = article
-    article.language = Article.Language.SPANISH
-
-    assert clean_errors(article) == {
-        "translation_of": ["An article cannot be a translation of itself."]
-    }
-
-
-def test_no_chains_of_translations(pair):
-    english, spanish = pair
-    third = ArticleFactory.build(translation_of=spanish, slug="third")
-
-    assert clean_errors(third) == {
-        "translation_of": [
-            "“Inundaciones en Beni” is itself a translation: choose the article "
-            "it translates."
-        ]
-    }
-
-    english.translation_of = ArticleFactory(language=Article.Language.SPANISH)
-    assert clean_errors(english) == {
-        "translation_of": [
-            "Other articles are translations of this one, so it cannot be a "
-            "translation itself."
-        ]
-    }
-
-
-def test_one_translation_per_language(pair):
+def test_a_group_holds_one_article_per_language(pair):
     english, _spanish = pair
     second = ArticleFactory.build(
         translation_of=english, language=Article.Language.SPANISH, slug="otra"
     )
+    second.translation_group_id = english.translation_group_id
 
     assert clean_errors(second) == {
-        "__all__": ["That article already has a translation in this language."]
+        "__all__": ["The translation group already has an article in this language."]
     }
 
 
-def test_original_cannot_take_its_translations_language(pair):
+def test_an_article_cannot_take_the_language_of_another_of_its_group(pair):
     english, _spanish = pair
     english.language = Article.Language.SPANISH
 
     assert clean_errors(english) == {
-        "language": [
-            "“Inundaciones en Beni”, a translation of this article, is in this "
-            "language already."
-        ]
+        "__all__": ["The translation group already has an article in this language."]
     }
 
 
-def test_deleting_the_original_keeps_the_translation(pair):
+def test_deleting_an_article_keeps_the_rest_of_its_group(pair):
     english, spanish = pair
+    portuguese = ArticleFactory(language="pt", slug="pt", translation_of=english)
     english.delete()
 
     spanish.refresh_from_db()
-    assert spanish.translation_of is None
+    assert spanish.translation_group_id == portuguese.translation_group_id
+    assert spanish.counterparts() == {"pt": portuguese}
 
 
-def test_validation_messages_in_spanish():
-    original = ArticleFactory(title="Floods in Beni")
-    same_language = ArticleFactory.build(translation_of=original, slug="copy")
+def test_validation_messages_in_spanish(pair):
+    english, _spanish = pair
+    english.language = Article.Language.SPANISH
 
     with translation.override("es"):
-        assert clean_errors(same_language) == {
-            "translation_of": [
-                "Elija un artículo en el otro idioma: “Floods in Beni” está en el "
-                "mismo idioma que este."
-            ]
+        assert clean_errors(english) == {
+            "__all__": ["El grupo de traducción ya tiene un artículo en este idioma."]
         }
 
 
@@ -585,7 +601,7 @@ def test_article_admin_pairs_a_translation(staff_client):
         title="Inundaciones en Beni",
         slug="inundaciones-beni",
         language=Article.Language.SPANISH,
-        translation_of=original.pk,
+        translation_of="floods-beni",
     )
 
     page = soup_of(staff_client.get(url))
@@ -595,7 +611,10 @@ def test_article_admin_pairs_a_translation(staff_client):
         "Translation of:"
     )
     assert response.status_code == 302
-    assert Article.objects.get(slug="inundaciones-beni").translation_of == original
+    translation = Article.objects.get(slug="inundaciones-beni")
+    original.refresh_from_db()
+    assert translation.translation_group_id == original.translation_group_id
+    assert translation.translation_group_id is not None
 
 
 def test_article_admin_refuses_a_translation_in_the_same_language(staff_client):
@@ -604,15 +623,15 @@ def test_article_admin_refuses_a_translation_in_the_same_language(staff_client):
         title="Floods again",
         slug="floods-again",
         language=Article.Language.ENGLISH,
-        translation_of=original.pk,
+        translation_of=original.slug,
     )
 
     response = staff_client.post(reverse("admin:articles_article_add"), data)
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["translation_of"] == [
-        "Choose an article in the other language: “Floods in Beni” is in the same "
-        "language as this one."
+        "“Floods in Beni” is in this language already: choose an article in "
+        "another language."
     ]
 
 
