@@ -893,6 +893,35 @@ def message(keyword, arguments):
     return tuple(texts)
 
 
+# A template tag written inside Python (crispy's HTML(), format strings):
+# makemessages cannot find it, so the page would stay in English.
+TEMPLATE_TAG_IN_PYTHON_RE = re.compile(r"\{%\s*(translate|trans|blocktranslate)\b")
+
+
+def test_no_translation_tag_is_written_inside_python():
+    found = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in source_files({".py"})
+        if TEMPLATE_TAG_IN_PYTHON_RE.search(path.read_text(encoding="utf-8"))
+        and "tests" not in path.parts
+    ]
+    assert found == [], "Translate with gettext() in Python code."
+
+
+@pytest.mark.parametrize(
+    "path, clear",
+    [
+        ("/news/", "Clear filters"),
+        ("/es/news/", "Borrar filtros"),
+        ("/pt/news/", "Limpar filtros"),
+    ],
+)
+def test_the_filter_forms_links_are_translated(client, path, clear):
+    soup = soup_of(client.get(path))
+    link = soup.select_one("#article-filter a.btn-link")
+    assert (link.get_text(), link["href"]) == (clear, path)
+
+
 def python_messages(path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
