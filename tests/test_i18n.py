@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation.template import templatize
 
 from articles.models import Article
@@ -189,6 +190,10 @@ def test_dates_follow_the_interface_language(client):
     assert spanish_list.select_one(".card time").get_text() == "15 de julio de 2016"
     assert spanish.select_one("article header time")["datetime"] == (
         "2016-07-15T12:00:00-0300"
+    )
+    portuguese = soup_of(client.get("/pt/news/return-ecuador/"))
+    assert portuguese.select_one("article header time").get_text() == (
+        "15 de Julho de 2016"
     )
 
 
@@ -920,6 +925,20 @@ def test_the_filter_forms_links_are_translated(client, path, clear):
     soup = soup_of(client.get(path))
     link = soup.select_one("#article-filter a.btn-link")
     assert (link.get_text(), link["href"]) == (clear, path)
+
+
+def test_the_portuguese_interface_speaks_brazilian_portuguese(client):
+    ProgrammeFactory(slug="border-management")
+    home = soup_of(client.get("/pt/"))
+    news = soup_of(client.get("/pt/news/"))
+
+    assert home.html["lang"] == "pt"
+    assert home.select_one('meta[property="og:locale"]')["content"] == "pt_BR"
+    nav = [link.get_text(strip=True) for link in home.select("#main-nav .nav-link")]
+    assert "Notícias" in nav and "Escritórios e contatos" in nav
+    assert news.select_one("#article-filter")["aria-label"] == "Filtrar notícias"
+    with translation.override("pt"):
+        assert number_format(1234.5, 1, force_grouping=True) == "1.234,5"
 
 
 def python_messages(path):
