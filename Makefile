@@ -18,7 +18,7 @@ BASE_PYTHON ?= $(shell for candidate in $(PYTHON_CANDIDATES); do \
 
 CORES := $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: serve run test install migrate demo lint clean backup restore bench messages
+.PHONY: serve run test install migrate demo lint clean backup restore bench messages django-pt-br
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt build-constraints.txt
 	@test -n "$(BASE_PYTHON)" || { echo "Python 3.12 or newer is required (install it, or set BASE_PYTHON=/path/to/python3.12)." >&2; exit 1; }
@@ -89,13 +89,26 @@ restore: install
 bench: install
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-# make messages: the Spanish catalogue brought up to date with the code, then
+# make messages: every catalogue (one per language of settings.LANGUAGES but
+# English: locale/es, locale/pt) brought up to date with the code, then
 # compiled. Needs GNU gettext (apt-get install gettext); nothing else does, as
-# both locale/es/LC_MESSAGES/django.po and django.mo are committed.
+# the django.po and django.mo files are committed.
+CATALOGUES = $(shell DJANGO_DEBUG=1 $(PY) -c 'import os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iomsite.settings"); from django.conf import settings; print(*(code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE))')
 MESSAGES_IGNORE := $(addprefix --ignore=,node_modules tests bench static staticfiles media)
 messages: install
-	$(PY) manage.py makemessages -l es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
-	$(PY) manage.py compilemessages -l es --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages $(addprefix -l ,$(CATALOGUES)) --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages $(addprefix -l ,$(CATALOGUES)) --ignore=.venv --ignore=node_modules
+
+# make django-pt-br: Django's own Brazilian strings (the admin's, its dates),
+# from the installed Django's pt_BR catalogues, under the site's code "pt"
+# (README, "Languages"). Run it after upgrading Django; needs GNU gettext.
+DJANGO_DIR = $(shell $(PY) -c 'import django, os; print(os.path.dirname(django.__file__))')
+DJANGO_PT_BR = $(DJANGO_DIR)/conf/locale/pt_BR/LC_MESSAGES/django.po \
+	$(foreach app,admin auth contenttypes sessions sites redirects humanize,$(DJANGO_DIR)/contrib/$(app)/locale/pt_BR/LC_MESSAGES/django.po)
+django-pt-br: install
+	mkdir -p locale/django/pt/LC_MESSAGES
+	msgcat --use-first --no-location --sort-output -o locale/django/pt/LC_MESSAGES/django.po $(DJANGO_PT_BR)
+	msgfmt -o locale/django/pt/LC_MESSAGES/django.mo locale/django/pt/LC_MESSAGES/django.po
 
 lint: install
 	$(PY) -m ruff check .

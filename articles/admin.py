@@ -19,6 +19,7 @@ from iomsite.editorial.filters import (
 )
 from iomsite.editorial.review import ContentCheckAdmin
 
+from .admin_translations import TranslationGroupAdminMixin
 from .forms import ArticleAdminForm
 from .models import Article
 
@@ -99,7 +100,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
+class ArticleAdmin(TranslationGroupAdminMixin, ContentCheckAdmin, EditorialAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -131,8 +132,14 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
     search_help_text = _("Searches the title, summary, body and legacy source.")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["programmes", "offices", "contacts", "translation_of"]
-    readonly_fields = ["publication_state", "source", "created", "updated"]
+    autocomplete_fields = ["programmes", "offices", "contacts"]
+    readonly_fields = [
+        "translations",
+        "publication_state",
+        "source",
+        "created",
+        "updated",
+    ]
     save_on_top = True
     actions = ["publish", "unpublish"]
     rich_text_fields = ["body"]
@@ -151,7 +158,9 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
                     "slug",
                     "kind",
                     "language",
+                    "translations",
                     "translation_of",
+                    "needs_translation",
                     "summary",
                     "body",
                 ]

@@ -54,7 +54,15 @@ class ArticleSerializer(ArticleLinkSerializer):
     programmes = ProgrammeLinkSerializer(source="public_programmes", many=True)
     image = ImageField("image_alt_text")
     translation = serializers.SerializerMethodField(
-        help_text=_("The same story in the other language, when published.")
+        help_text=_(
+            "The first of “translations”, or null (kept for the clients that read it)."
+        )
+    )
+    translations = serializers.SerializerMethodField(
+        help_text=_(
+            "The same story in the other languages, when published, in the "
+            "order of the site's languages."
+        )
     )
 
     class Meta:
@@ -80,6 +88,7 @@ class ArticleSerializer(ArticleLinkSerializer):
             "image_caption",
             "image_credit",
             "translation",
+            "translations",
             "url",
             "api_url",
         ]
@@ -90,6 +99,11 @@ class ArticleSerializer(ArticleLinkSerializer):
         if not others:
             return None
         return ArticleLinkSerializer(others[0], context=self.context).data
+
+    @extend_schema_field(ArticleLinkSerializer(many=True))
+    def get_translations(self, article):
+        others = article.counterparts().values()
+        return ArticleLinkSerializer(others, many=True, context=self.context).data
 
 
 class ArticleDetailSerializer(ArticleSerializer):
@@ -150,7 +164,6 @@ class ArticleViewSet(PublicViewSet):
         # Per request: published() and with_translation() read the clock.
         queryset = (
             Article.objects.published()
-            .select_related("translation_of")
             .with_translation()
             .prefetch_related(
                 Prefetch(
@@ -161,7 +174,7 @@ class ArticleViewSet(PublicViewSet):
             )
         )
         if self.action != "retrieve":
-            return queryset.defer("body", "translation_of__body")
+            return queryset.defer("body")
         return queryset.prefetch_related(
             Prefetch("offices", Office.objects.published(), to_attr="public_offices"),
             Prefetch("contacts", public_contacts(), to_attr="public_contacts"),

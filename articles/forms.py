@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iomsite.publishing.forms import filter_form_helper
 
-from .models import Article
+from .models import Article, TranslationGroup
 
 
 class ArticleFilterForm(forms.Form):
@@ -23,6 +23,24 @@ class ArticleFilterForm(forms.Form):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The article form of the admin, with "translation of": the article whose
+    translation group this one joins (a group is made for the two when that
+    article has none)."""
+
+    translation_of = forms.ModelChoiceField(
+        Article.objects.all(),
+        label=_("Translation of"),
+        required=False,
+        to_field_name="slug",
+        widget=forms.TextInput,
+        help_text=_(
+            "The slug of the same story in another language: this article joins "
+            "its translation group. Readers switching language go from one to "
+            "another."
+        ),
+        error_messages={"invalid_choice": _("No article has this slug.")},
+    )
+
     class Meta:
         model = Article
         # The admin's fieldsets decide the layout; this is what may be edited.
@@ -31,7 +49,7 @@ class ArticleAdminForm(forms.ModelForm):
             "slug",
             "kind",
             "language",
-            "translation_of",
+            "needs_translation",
             "summary",
             "body",
             "status",
@@ -77,3 +95,45 @@ class ArticleAdminForm(forms.ModelForm):
             "countries": _("Countries the article is about."),
             "offices": _("Offices the article concerns."),
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        other = cleaned.get("translation_of")
+        language = cleaned.get("language")
+        if other is None or language is None:
+            return cleaned
+        if self.instance.pk is not None and other.pk == self.instance.pk:
+            self.add_error(
+                "translation_of", _("An article cannot be a translation of itself.")
+            )
+        elif other.translation_group_id is None:
+            if other.language == language:
+                self.add_error("translation_of", same_language_error(other))
+        else:
+            clash = (
+                Article.objects.filter(
+                    translation_group_id=other.translation_group_id,
+                    language=language,
+                )
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if clash is not None:
+                self.add_error("translation_of", same_language_error(clash))
+        return cleaned
+
+    def save(self, commit=True):
+        other = self.cleaned_data.get("translation_of")
+        if other is not None:
+            if other.translation_group_id is None:
+                other.translation_group = TranslationGroup.objects.create()
+                other.save(update_fields=["translation_group"])
+            self.instance.translation_group = other.translation_group
+        return super().save(commit=commit)
+
+
+def same_language_error(article):
+    return _(
+        "“%(title)s” is in this language already: choose an article in another "
+        "language."
+    ) % {"title": article.title}

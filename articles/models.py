@@ -1,7 +1,8 @@
 import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from iomsite.content.text import clean_text_fields
 
 class ArticleQuerySet(models.QuerySet):
     def live(self):
-        return self.filter(status=Article.Status.PUBLISHED)
+        return self.filter(status=Article.Status.PUBLISHED, needs_translation=False)
 
     def due(self, now=None):
         now = now or timezone.now()
@@ -35,31 +36,44 @@ class ArticleQuerySet(models.QuerySet):
         return self.live().filter(unpublish_at__lte=now or timezone.now())
 
     def published(self, now=None):
-        """What visitors may see: published, not dated in the future and not
-        past its unpublish date."""
+        """What visitors may see: published, not dated in the future, not past
+        its unpublish date, and not a copy waiting for its translation."""
         now = now or timezone.now()
         return self.live().due(now).not_expired(now)
 
     def with_translation(self, now=None):
-        """Each article with the id, slug, title and language of its published
-        translation (in the other language), or None: ``counterpart_id``…,
-        read by ``Article.counterparts()`` without a query of its own."""
-        translations = (
-            Article.objects.published(now)
-            .filter(translation_of=OuterRef("pk"))
-            .exclude(language=OuterRef("language"))
-            .order_by("language", "pk")
+        """Each article with the published articles of its translation group,
+        read by ``Article.counterparts()`` without a query of its own: one
+        query for the whole list."""
+        translations = Article.objects.published(now).only(
+            *TRANSLATION_FIELDS, "translation_group"
         )
-        return self.annotate(
-            **{
-                f"counterpart_{name}": Subquery(translations.values(name)[:1])
-                for name in TRANSLATION_FIELDS
-            }
+        return self.select_related("translation_group").prefetch_related(
+            models.Prefetch(
+                "translation_group__articles",
+                queryset=translations,
+                to_attr="published_articles",
+            )
         )
 
 
-# What ArticleQuerySet.with_translation() reads of an article's translation.
+# What ArticleQuerySet.with_translation() reads of an article's translations.
 TRANSLATION_FIELDS = ("id", "slug", "title", "language")
+
+
+class TranslationGroup(models.Model):
+    """The same story in several languages: at most one article per language
+    (``Article.translation_group``). Readers switching language go from one
+    article of the group to another."""
+
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("translation group")
+        verbose_name_plural = _("translation groups")
+
+    def __str__(self):
+        return _("Translation group %(id)s") % {"id": self.pk}
 
 
 @reversion.register()
@@ -83,6 +97,7 @@ class Article(models.Model):
     class Language(models.TextChoices):
         ENGLISH = "en", _("English")
         SPANISH = "es", _("Spanish")
+        PORTUGUESE = "pt", _("Portuguese")
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS
@@ -124,16 +139,24 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
-    translation_of = models.ForeignKey(
-        "self",
-        verbose_name=_("translation of"),
+    translation_group = models.ForeignKey(
+        TranslationGroup,
+        verbose_name=_("translation group"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="translations",
+        related_name="articles",
         help_text=_(
-            "The same story in the other language, when this article translates "
-            "it. Readers switching language go from one to the other."
+            "The same story in other languages: readers switching language go "
+            "from one to another."
+        ),
+    )
+    needs_translation = models.BooleanField(
+        _("needs translation"),
+        default=False,
+        help_text=_(
+            "A copy started from another language, still to be translated: it "
+            "is never shown to visitors until this box is cleared."
         ),
     )
     image = models.ImageField(
@@ -219,10 +242,10 @@ class Article(models.Model):
                 ),
             ),
             models.UniqueConstraint(
-                fields=["translation_of", "language"],
+                fields=["translation_group", "language"],
                 name="article_one_translation_per_language",
                 violation_error_message=_(
-                    "That article already has a translation in this language."
+                    "The translation group already has an article in this language."
                 ),
             ),
         ]
@@ -268,88 +291,49 @@ class Article(models.Model):
             errors["unpublish_at"] = _(
                 "The unpublish date must come after the publication date."
             )
-        errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
 
-    def translation_errors(self):
-        """What is wrong with ``translation_of``: a pair is an original and
-        its translation, in two different languages."""
-        original = self.translation_of
-        if original is None:
-            if self.pk is None:
-                return {}
-            clash = self.translations.filter(language=self.language).first()
-            if clash:
-                return {
-                    "language": _(
-                        "“%(title)s”, a translation of this article, is in this "
-                        "language already."
-                    )
-                    % {"title": clash.title}
-                }
-            return {}
-        if self.pk is not None and original.pk == self.pk:
-            message = _("An article cannot be a translation of itself.")
-        elif original.language == self.language:
-            message = _(
-                "Choose an article in the other language: “%(title)s” is in the "
-                "same language as this one."
-            ) % {"title": original.title}
-        elif original.translation_of_id is not None:
-            message = _(
-                "“%(title)s” is itself a translation: choose the article it translates."
-            ) % {"title": original.title}
-        elif self.pk is not None and self.translations.exists():
-            message = _(
-                "Other articles are translations of this one, so it cannot be a "
-                "translation itself."
-            )
-        else:
-            return {}
-        return {"translation_of": message}
-
     def translation(self, language):
         """This article in ``language``: itself when it is written in it, else
-        the published other half of its translation pair, else None."""
+        the published article of its translation group in that language, else
+        None."""
         if self.language == language:
             return self
         return self.counterparts().get(language)
 
     def counterparts(self):
-        """{language: article} of the published other half of its translation
-        pair: the original it translates, or its translation. The site has two
-        languages, so there is one at most."""
-        if self.translation_of_id is not None:
-            original = self.translation_of
-            if original.language != self.language and original.is_published:
-                return {original.language: original}
+        """{language: article} of the other published articles of its
+        translation group, in the order of settings.LANGUAGES."""
+        if self.translation_group_id is None:
             return {}
-        if hasattr(self, "counterpart_id"):
-            # Annotated by ArticleQuerySet.with_translation(): an article with
-            # only these fields loaded, as .only() would give.
-            if self.counterpart_id is None:
-                return {}
-            names = [
-                field.attname
-                for field in Article._meta.concrete_fields
-                if field.attname in TRANSLATION_FIELDS
-            ]
-            values = [getattr(self, f"counterpart_{name}") for name in names]
-            other = Article.from_db(self._state.db, names, values)
-            return {other.language: other}
-        translations = (
-            Article.objects.published()
-            .filter(translation_of=self)
-            .exclude(language=self.language)
+        group = (
+            self.translation_group
+            if Article.translation_group.is_cached(self)
+            else None
         )
-        return {other.language: other for other in translations}
+        if group is not None and hasattr(group, "published_articles"):
+            # Prefetched by ArticleQuerySet.with_translation().
+            others = group.published_articles
+        else:
+            others = Article.objects.published().filter(
+                translation_group_id=self.translation_group_id
+            )
+        found = {
+            other.language: other
+            for other in others
+            if other.pk != self.pk and other.language != self.language
+        }
+        return {
+            code: found[code] for code, _name in settings.LANGUAGES if code in found
+        }
 
     @property
     def is_published(self):
         now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
+            and not self.needs_translation
             and (self.published_at is None or self.published_at <= now)
             and (self.unpublish_at is None or self.unpublish_at > now)
         )

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from iomsite.search.types import ENGLISH, SPANISH, ResultType
+from iomsite.search.types import ARTICLE_LANGUAGES, ResultType
 
 from .models import Article
 
@@ -14,7 +14,7 @@ NEWS = ResultType(
     weighted_fields=(("title",), ("summary",), ("body",)),
     snippet_fields=("summary", "body"),
     html_fields=("body",),
-    languages=(ENGLISH, SPANISH),
+    languages=ARTICLE_LANGUAGES,
     language_field="language",
     suggests=True,
 )

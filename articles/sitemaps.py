@@ -1,5 +1,5 @@
+from collections import defaultdict
 from functools import cached_property
-from itertools import chain
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -47,11 +47,11 @@ class ArticlePages:
 class ArticleSitemap(Sitemap):
     """Each published article, at its address in its own language only.
 
-    The interface exists in both languages, but an article's text does not:
+    The interface exists in every language, but an article's text does not:
     /es/news/<slug>/ of an English article is the same article in a Spanish
     frame, so it is not listed, and its page names the English address as
-    canonical. The two halves of a translation pair (``translation_of``) name
-    each other as alternates, with the English one as x-default.
+    canonical. The articles of a translation group name each other as
+    alternates, with the English one as x-default.
     """
 
     i18n = True
@@ -109,22 +109,23 @@ class ArticleSitemap(Sitemap):
         base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         for url in urls:
             article, _language = url["item"]
-            other = counterparts.get(article.pk)
-            if other is None:
+            others = counterparts.get(article.pk)
+            if not others:
                 continue
-            pair = {
-                article.language: url_in(article, article.language),
-                other.language: url_in(other, other.language),
+            group = {article.language: url_in(article, article.language)}
+            group |= {
+                translation.language: url_in(translation, translation.language)
+                for translation in others
             }
             alternates = [
-                {"location": base + pair[code], "lang_code": code}
+                {"location": base + group[code], "lang_code": code}
                 for code, _name in settings.LANGUAGES
-                if code in pair
+                if code in group
             ]
-            if settings.LANGUAGE_CODE in pair:
+            if settings.LANGUAGE_CODE in group:
                 alternates.append(
                     {
-                        "location": base + pair[settings.LANGUAGE_CODE],
+                        "location": base + group[settings.LANGUAGE_CODE],
                         "lang_code": "x-default",
                     }
                 )
@@ -132,38 +133,35 @@ class ArticleSitemap(Sitemap):
         return urls
 
     def counterparts(self, ids):
-        """{article id: the other half} of each published translation pair
-        with an article of ``ids`` in it."""
-        pairs = (
-            Article.objects.published()
-            .filter(translation_of__isnull=False)
-            .select_related("translation_of")
-            .only(
-                "slug",
-                "language",
-                "translation_of",
-                "translation_of__slug",
-                "translation_of__language",
-                "translation_of__status",
-                "translation_of__published_at",
-                "translation_of__unpublish_at",
-            )
+        """{article id: [the other published articles of its group]} for the
+        articles of ``ids`` (one page of the sitemap) that are in a group: two
+        queries on indexes, never a pass over every grouped article."""
+        group_ids = list(
+            Article.objects.filter(pk__in=ids, translation_group__isnull=False)
+            .values_list("translation_group", flat=True)
+            .distinct()
         )
-        # Two queries, each on an index, rather than one with an OR of both;
-        # the other half's publication checked here, not with a subquery over
-        # every published article.
-        translations = [
-            translation
-            for translation in chain(
-                pairs.filter(pk__in=ids), pairs.filter(translation_of__in=ids)
-            )
-            if translation.translation_of.is_published
-        ]
+        if not group_ids:
+            return {}
+        grouped = (
+            Article.objects.published()
+            .filter(translation_group__in=group_ids)
+            .order_by("translation_group", "pk")
+            .only("slug", "language", "translation_group")
+        )
+        groups = defaultdict(list)
+        for article in grouped:
+            groups[article.translation_group_id].append(article)
         found = {}
-        for translation in translations:
-            original = translation.translation_of
-            found[translation.pk] = original
-            found[original.pk] = translation
+        for members in groups.values():
+            for article in members:
+                others = [
+                    other
+                    for other in members
+                    if other.pk != article.pk and other.language != article.language
+                ]
+                if others:
+                    found[article.pk] = others
         return found
 
     def lastmod(self, article):

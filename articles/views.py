@@ -20,15 +20,33 @@ from .models import Article
 
 RELATED_COUNT = 3
 
-# What an article page says about its language, by the article's language.
+# What an article page says about its language, by the article's language
+# (a language missing here, newly added to settings.LANGUAGES, gets the
+# sentences built from its name).
 ONLY_AVAILABLE_IN = {
     "en": _("Only available in English"),
     "es": _("Only available in Spanish"),
+    "pt": _("Only available in Portuguese"),
 }
 ALSO_AVAILABLE_IN = {
     "en": _("Also available in English:"),
     "es": _("Also available in Spanish:"),
+    "pt": _("Also available in Portuguese:"),
 }
+
+
+def only_available_in(language):
+    if language in ONLY_AVAILABLE_IN:
+        return ONLY_AVAILABLE_IN[language]
+    name = dict(settings.LANGUAGES).get(language, language)
+    return _("Only available in %(language)s") % {"language": name}
+
+
+def also_available_in(language):
+    if language in ALSO_AVAILABLE_IN:
+        return ALSO_AVAILABLE_IN[language]
+    name = dict(settings.LANGUAGES).get(language, language)
+    return _("Also available in %(language)s:") % {"language": name}
 
 
 class ArticleListView(ForgivingPaginationMixin, FilterView):
@@ -61,9 +79,7 @@ def article_last_modified(request, slug):
 @method_decorator(condition(last_modified_func=article_last_modified), name="get")
 class ArticleDetailView(PreviewMixin, DetailView):
     model = Article
-    queryset = Article.objects.select_related("translation_of").prefetch_related(
-        "programmes"
-    )
+    queryset = Article.objects.prefetch_related("programmes")
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
@@ -94,11 +110,13 @@ def language_context(article):
     """The language switcher's addresses, the hreflang alternates and the
     language notices of an article's page.
 
-    The switcher goes to the other half of a translation pair; without one it
-    stays on the article, in the other language's interface, and the page says
-    that the article is only available in its own language. Alternates are
-    listed for a translation pair only: the article framed in the other
-    interface is the same text, not a translation.
+    The switcher goes to the article of its translation group in each
+    language; without one it stays on the article, in that language's
+    interface. The page says that the article is only available in its own
+    language when it has no translation in the interface's language and is
+    written in another. Alternates are listed for a translation group only:
+    the article framed in another interface is the same text, not a
+    translation.
     """
     counterparts = article.counterparts()
     language_urls = {
@@ -116,17 +134,18 @@ def language_context(article):
     if current in counterparts:
         other = counterparts[current]
         also_available = {
-            "label": ALSO_AVAILABLE_IN[current],
+            "label": also_available_in(current),
             "article": other,
             "language": current,
             "url": url_in(other, current),
         }
+    language_notice = None
+    if article.language != current and current not in counterparts:
+        language_notice = only_available_in(article.language)
     return {
         "language_urls": language_urls,
         "alternate_urls": alternate_urls,
-        "language_notice": (
-            None if counterparts else ONLY_AVAILABLE_IN.get(article.language)
-        ),
+        "language_notice": language_notice,
         "also_available": also_available,
     }
 

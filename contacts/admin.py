@@ -10,9 +10,13 @@ from iomsite.editorial.base import BoundedSearchMixin, EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
     missing_alt_filter,
-    spanish_texts_filter,
+    translated_texts_filter,
 )
-from iomsite.editorial.forms import EnglishFieldsForm
+from iomsite.editorial.forms import (
+    TRANSLATIONS,
+    EnglishFieldsForm,
+    translated_fieldsets,
+)
 from iomsite.editorial.guard import GuardedInline
 from iomsite.editorial.review import ContentCheckAdmin
 
@@ -92,9 +96,8 @@ class ContactInline(GuardedInline):
         return values["is_public"]
 
 
-OFFICE_SPANISH_FILTER = spanish_texts_filter(
-    ["name", "introduction", "migration_context"]
-)
+OFFICE_TRANSLATED_FIELDS = ["name", "introduction", "migration_context"]
+OFFICE_TEXTS_FILTER = translated_texts_filter(OFFICE_TRANSLATED_FIELDS)
 
 
 @admin.register(Office)
@@ -114,21 +117,25 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
         ("country", CountryFilter),
         OfficeNeedsReviewFilter,
         "is_public",
-        OFFICE_SPANISH_FILTER,
+        OFFICE_TEXTS_FILTER,
         ContentCheckFilter,
     ]
     list_select_related = ["parent"]
     # Explicit: the annotation below groups rows, and grouped queries drop
     # Meta.ordering (the autocomplete view would paginate an unordered list).
     ordering = ["kind", "name_en"]
-    # Both languages' names: "name" would mean the admin language's only.
-    search_fields = ["name_en", "name_es", "city", "email"]
+    # Every language's names: "name" would mean the admin language's only.
+    search_fields = ["name_en", "name_es", "name_pt", "city", "email"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["source", "created", "updated"]
     inlines = [KeyFigureInline, ContactInline]
     view_on_site = True
-    rich_text_fields = ["migration_context", "migration_context_es"]
+    rich_text_fields = [
+        "migration_context",
+        "migration_context_es",
+        "migration_context_pt",
+    ]
     publication_fields = ["is_public"]
     hidden_values = {"is_public": False}
     publish_refused_message = _(
@@ -153,21 +160,16 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
             },
         ),
         (_("Texts"), {"fields": ["introduction", "migration_context"]}),
-        (
-            _("Spanish version"),
-            {
-                "description": _(
-                    "The texts of the Spanish site. A text left empty shows the "
-                    "English one there."
-                ),
-                "fields": ["name_es", "introduction_es", "migration_context_es"],
-            },
-        ),
+        TRANSLATIONS,
         (
             _("Legacy source"),
             {"classes": ["collapse"], "fields": ["source", "created", "updated"]},
         ),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        return translated_fieldsets(fieldsets, OFFICE_TRANSLATED_FIELDS)
 
     def get_queryset(self, request):
         # Same condition as KeyFigureQuerySet.needing_review(), across the join.

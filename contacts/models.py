@@ -118,8 +118,10 @@ class Office(models.Model):
         # columns (which the search indexes cover) keep the English text.
         with translation.override(settings.LANGUAGE_CODE):
             self.migration_context = clean_html(self.migration_context)
-            if self.migration_context_es:
-                self.migration_context_es = clean_html(self.migration_context_es)
+            for code, _name in settings.LANGUAGES:
+                name = f"migration_context_{code}"
+                if value := getattr(self, name, None):
+                    setattr(self, name, clean_html(value))
             self.content_problems = codes_of(object_problems(self))
             super().save(*args, **kwargs)
 
@@ -138,7 +140,7 @@ class Office(models.Model):
     def checked_bodies(self):
         """What iomsite.content.problems checks: (field, level of the heading
         the field sits under on the page: "Migration in …", an h2)."""
-        return [("migration_context_en", 2), ("migration_context_es", 2)]
+        return [(f"migration_context_{code}", 2) for code, _name in settings.LANGUAGES]
 
     @property
     def phone_list(self):

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from iomsite.search.types import BOTH, ResultType, spanish_texts
+from iomsite.search.types import BOTH, ResultType, translated_texts
 
 from .models import Contact, Office
 
@@ -23,7 +23,7 @@ OFFICES = ResultType(
     # holds them.
     languages=(
         BOTH,
-        spanish_texts(("name",), ("introduction",), ("migration_context",)),
+        *translated_texts(("name",), ("introduction",), ("migration_context",)),
     ),
 )
 

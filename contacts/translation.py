@@ -1,9 +1,10 @@
-"""The office texts written in both languages (django-modeltranslation).
+"""The office texts written in every language of settings.LANGUAGES
+(django-modeltranslation).
 
 ``name``, ``introduction`` and ``migration_context`` read the text of the
-active language, or the English one when the Spanish is empty. Blank names are
-stored as NULL, so that the unique constraint allows many offices without a
-Spanish name.
+active language, or the English one when it is empty. Blank names are stored
+as NULL, so that the unique constraint allows many offices without a Spanish
+or Portuguese name.
 """
 
 from modeltranslation.translator import TranslationOptions, register

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,3 +27,34 @@ class LegacyRecord(models.Model):
 
     def __str__(self):
         return f"{self.model} #{self.object_pk} ← {self.source_file}"
+
+
+def staff_language_choices():
+    """The site's languages, read when a form is shown (not at import)."""
+    return [("", _("The browser’s language")), *settings.LANGUAGES]
+
+
+class StaffPreference(models.Model):
+    """What a staff member chose for themselves: the language the admin
+    speaks to them (iomsite.editorial.language.StaffLanguageMiddleware)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="staff_preference",
+    )
+    language = models.CharField(
+        _("admin language"),
+        max_length=10,
+        blank=True,
+        choices=staff_language_choices,
+        help_text=_("Empty: the language of your browser."),
+    )
+
+    class Meta:
+        verbose_name = _("staff preference")
+        verbose_name_plural = _("staff preferences")
+
+    def __str__(self):
+        return str(self.user)

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in each staff member's language (iomsite/editorial/language.py).
+    "iomsite.editorial.language.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old addresses: redirects, and 410 Gone for retired ones (iomsite/redirects.py).
@@ -163,10 +165,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
-# Programme and office texts in both languages (programmes/translation.py,
-# contacts/translation.py): a Spanish text left empty shows the English one.
+# The one list of the site's languages: English unprefixed, the others under
+# /<code>/ (README, "Languages"). Portuguese is Brazil's: its code is "pt", so
+# that its pages live under /pt/ and its texts in ``*_pt`` columns, and its
+# catalogue (locale/pt) is written in Brazilian usage; so are Django's own
+# strings for it (the admin's), from Django's pt_BR catalogues copied into
+# locale/django by `make django-pt-br`, ahead of Django's European ones.
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django"]
+# Programme and office texts in every language (programmes/translation.py,
+# contacts/translation.py): a text left empty shows the English one.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/Argentina/Buenos_Aires")

@@ -22,6 +22,11 @@ urlpatterns = [
         admin.site.admin_view(dashboard.needs_attention),
         name="needs-attention",
     ),
+    path(
+        f"{settings.ADMIN_PATH}language/",
+        admin.site.admin_view(views.staff_language),
+        name="staff-language",
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

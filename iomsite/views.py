@@ -1,5 +1,6 @@
 import sys
 
+from django.contrib import admin
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -9,6 +10,9 @@ from django.views.generic import RedirectView, TemplateView
 from articles.models import Article
 from contacts.models import Office
 from programmes.models import Programme
+
+from .editorial.language import staff_language as staff_language_page
+from .models import StaffPreference
 
 
 class HomeView(TemplateView):
@@ -63,3 +67,8 @@ def server_error(request):
         add_never_cache_headers(response)
         return response
     return render(None, "500.html", status=500)
+
+
+def staff_language(request):
+    """The page of iomsite.editorial.language, with the preference model."""
+    return staff_language_page(request, StaffPreference, admin.site)

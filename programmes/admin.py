@@ -7,14 +7,19 @@ from iomsite.editorial.base import EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
     missing_alt_filter,
-    spanish_texts_filter,
+    translated_texts_filter,
 )
-from iomsite.editorial.forms import EnglishFieldsForm
+from iomsite.editorial.forms import (
+    TRANSLATIONS,
+    EnglishFieldsForm,
+    translated_fieldsets,
+)
 from iomsite.editorial.review import ContentCheckAdmin
 
 from .models import Programme
 
-SPANISH_FILTER = spanish_texts_filter(["title", "summary", "body"])
+TRANSLATED_FIELDS = ["title", "summary", "body", "image_alt"]
+TEXTS_FILTER = translated_texts_filter(["title", "summary", "body"])
 
 
 @admin.register(Programme)
@@ -25,18 +30,18 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
     list_filter = [
         "is_published",
         ("offices", admin.RelatedOnlyFieldListFilter),
-        SPANISH_FILTER,
+        TEXTS_FILTER,
         # The English alt text is the one shown when the Spanish is empty.
         missing_alt_filter("image", "image_alt_en", "image_decorative"),
         ContentCheckFilter,
     ]
     # Both languages' columns: "title" would mean the admin language's only.
-    search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
+    search_fields = ["title_en", "title_es", "title_pt", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["offices", "focal_points"]
     readonly_fields = ["created", "updated"]
     actions = ["publish", "unpublish"]
-    rich_text_fields = ["body", "body_es"]
+    rich_text_fields = ["body", "body_es", "body_pt"]
     publication_fields = ["is_published"]
     hidden_values = {"is_published": False}
     publish_refused_message = _(
@@ -49,19 +54,16 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
             {"fields": ["title", "slug", "summary", "body", "order", "is_published"]},
         ),
         (_("Image"), {"fields": ["image", "image_alt", "image_decorative"]}),
-        (
-            _("Spanish version"),
-            {
-                "description": _(
-                    "The texts of the Spanish site. A text left empty shows the "
-                    "English one there."
-                ),
-                "fields": ["title_es", "summary_es", "body_es", "image_alt_es"],
-            },
-        ),
+        TRANSLATIONS,
         (_("Where and who"), {"fields": ["offices", "focal_points"]}),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        return translated_fieldsets(
+            fieldsets, ["title", "summary", "body", "image_alt"]
+        )
 
     def is_public(self, values):
         return values["is_published"]

@@ -95,8 +95,9 @@ class Programme(models.Model):
         # columns (which the search indexes cover) keep the English text.
         with translation.override(settings.LANGUAGE_CODE):
             self.body = clean_html(self.body)
-            if self.body_es:
-                self.body_es = clean_html(self.body_es)
+            for code, _name in settings.LANGUAGES:
+                if value := getattr(self, f"body_{code}", None):
+                    setattr(self, f"body_{code}", clean_html(value))
             self.content_problems = codes_of(object_problems(self))
             uploaded = normalize_images(self, "image")
             super().save(*args, **kwargs)
@@ -120,7 +121,7 @@ class Programme(models.Model):
     def checked_bodies(self):
         """What iomsite.content.problems checks: (field, level of the heading
         the field sits under on the page)."""
-        return [("body_en", 1), ("body_es", 1)]
+        return [(f"body_{code}", 1) for code, _name in settings.LANGUAGES]
 
     @property
     def image_alt_text(self):

@@ -1,8 +1,8 @@
-"""Programmes in the site search, in English and in their Spanish texts."""
+"""Programmes in the site search, in English and in their translated texts."""
 
 from django.utils.translation import gettext_lazy as _
 
-from iomsite.search.types import BOTH, ResultType, spanish_texts
+from iomsite.search.types import BOTH, ResultType, translated_texts
 
 from .models import Programme
 
@@ -14,5 +14,5 @@ PROGRAMMES = ResultType(
     weighted_fields=(("title",), ("summary",), ("body",)),
     snippet_fields=("summary", "body"),
     html_fields=("body",),
-    languages=(BOTH, spanish_texts(("title",), ("summary",), ("body",))),
+    languages=(BOTH, *translated_texts(("title",), ("summary",), ("body",))),
 )

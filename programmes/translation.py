@@ -1,9 +1,11 @@
-"""The programme texts written in both languages (django-modeltranslation).
+"""The programme texts written in every language of settings.LANGUAGES
+(django-modeltranslation).
 
 ``title``, ``summary``, ``body`` and ``image_alt`` read the text of the active
-language, or the English one when the Spanish is empty; ``title_en`` and
-``title_es`` (and so on) are the stored texts. Blank titles are stored as NULL,
-so that the unique constraint allows many programmes without a Spanish title.
+language, or the English one when it is empty; ``title_en``, ``title_es``,
+``title_pt`` (and so on) are the stored texts. Blank titles are stored as
+NULL, so that the unique constraint allows many programmes without a Spanish
+or Portuguese title.
 """
 
 from modeltranslation.translator import TranslationOptions, register

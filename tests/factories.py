@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article
+from articles.models import Article, TranslationGroup
 from contacts.models import Contact, KeyFigure, Office
 from programmes.models import Programme
 
@@ -80,3 +80,23 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     summary = "A short summary."
     body = "<p>The body of the news item.</p>"
     language = Article.Language.ENGLISH
+
+    @factory.post_generation
+    def translation_of(article, create, original):
+        """``translation_of=original``: the article joins the translation
+        group of ``original`` (made when it has none)."""
+        if original is None:
+            return
+        join_group(original, article, save=create)
+
+
+def join_group(*articles, save=True):
+    """The articles in one translation group: the first one's, or a new one."""
+    group_id = articles[0].translation_group_id
+    if group_id is None:
+        group_id = TranslationGroup.objects.create().pk
+    for article in articles:
+        article.translation_group_id = group_id
+        if save:
+            article.save(update_fields=["translation_group"])
+    return group_id

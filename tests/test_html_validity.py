@@ -108,8 +108,15 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
     # Enough news for a second page, so that the pagination is checked too.
     ArticleFactory.create_batch(12)
     pages = public_pages()
+    # Every page type in each other language too.
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            pages |= {
+                f"{name} ({code})": path for name, path in public_pages(code).items()
+            }
     documents = {
-        name: fetch(client, path, STATUS.get(name, 200)) for name, path in pages.items()
+        name: fetch(client, path, STATUS.get(name.split(" ")[0], 200))
+        for name, path in pages.items()
     }
     documents["news-page-2"] = fetch(client, f"{pages['news']}?page=2")
     for name, template in (("server-error", "500.html"), ("unavailable", "503.html")):

@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation.template import templatize
 
 from articles.models import Article
@@ -43,7 +44,16 @@ from .test_html_validity import check_html, checker_installed  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 SERVER = "http://testserver"
-LOCALE = Path(settings.BASE_DIR, "locale", "es", "LC_MESSAGES")
+# Every language but English has its catalogue, and each test of a catalogue
+# runs on each of them.
+CATALOGUES = [code for code, _name in settings.LANGUAGES if code != "en"]
+every_catalogue = pytest.mark.parametrize("language", CATALOGUES)
+
+
+def locale_dir(language):
+    return Path(settings.BASE_DIR, "locale", language, "LC_MESSAGES")
+
+
 LEGACY_FIXTURES = Path(__file__).parent / "fixtures" / "legacy"
 
 
@@ -181,6 +191,10 @@ def test_dates_follow_the_interface_language(client):
     assert spanish.select_one("article header time")["datetime"] == (
         "2016-07-15T12:00:00-0300"
     )
+    portuguese = soup_of(client.get("/pt/news/return-ecuador/"))
+    assert portuguese.select_one("article header time").get_text() == (
+        "15 de Julho de 2016"
+    )
 
 
 # Model labels
@@ -191,8 +205,8 @@ def test_model_labels_are_translated():
         assert str(Article._meta.verbose_name) == "artículo"
         assert str(Article._meta.verbose_name_plural) == "artículos"
         assert str(Article._meta.get_field("title").verbose_name) == "título"
-        assert str(Article._meta.get_field("translation_of").verbose_name) == (
-            "traducción de"
+        assert str(Article._meta.get_field("translation_group").verbose_name) == (
+            "grupo de traducción"
         )
         assert str(Article.Kind.PRESS_RELEASE.label) == "Comunicado de prensa"
         assert str(Article.Language.ENGLISH.label) == "Inglés"
@@ -226,17 +240,35 @@ def test_choice_labels_on_a_spanish_page(client):
 @pytest.mark.parametrize(
     "path, expected",
     [
-        ("/", {"es": ("/es/", "es", "Español")}),
-        ("/es/", {"en": ("/", "en", "English")}),
-        ("/programmes/", {"es": ("/es/programmes/", "es", "Español")}),
-        ("/es/contacts/", {"en": ("/contacts/", "en", "English")}),
+        ("/", {"es": ("/es/", "es", "Español"), "pt": ("/pt/", "pt", "Português")}),
+        ("/es/", {"en": ("/", "en", "English"), "pt": ("/pt/", "pt", "Português")}),
+        (
+            "/programmes/",
+            {
+                "es": ("/es/programmes/", "es", "Español"),
+                "pt": ("/pt/programmes/", "pt", "Português"),
+            },
+        ),
+        (
+            "/pt/contacts/",
+            {
+                "en": ("/contacts/", "en", "English"),
+                "es": ("/es/contacts/", "es", "Español"),
+            },
+        ),
         (
             "/news/?country=PE&page=2",
-            {"es": ("/es/news/?country=PE&page=2", "es", "Español")},
+            {
+                "es": ("/es/news/?country=PE&page=2", "es", "Español"),
+                "pt": ("/pt/news/?country=PE&page=2", "pt", "Português"),
+            },
         ),
         (
             "/es/search/?q=trata",
-            {"en": ("/search/?q=trata", "en", "English")},
+            {
+                "en": ("/search/?q=trata", "en", "English"),
+                "pt": ("/pt/search/?q=trata", "pt", "Português"),
+            },
         ),
     ],
 )
@@ -252,17 +284,28 @@ def test_switcher_on_programme_and_office_pages(client):
     office = soup_of(client.get("/es/contacts/iom-peru/"))
 
     assert switcher(programme) == {
-        "es": ("/es/programmes/border-management/", "es", "Español")
+        "es": ("/es/programmes/border-management/", "es", "Español"),
+        "pt": ("/pt/programmes/border-management/", "pt", "Português"),
     }
-    assert switcher(office) == {"en": ("/contacts/iom-peru/", "en", "English")}
+    assert switcher(office) == {
+        "en": ("/contacts/iom-peru/", "en", "English"),
+        "pt": ("/pt/contacts/iom-peru/", "pt", "Português"),
+    }
 
 
 def test_switcher_goes_to_the_translation_of_a_pair(client, pair):
     english = soup_of(client.get("/news/floods-beni/"))
     spanish = soup_of(client.get("/es/news/inundaciones-beni/"))
 
-    assert switcher(english) == {"es": ("/es/news/inundaciones-beni/", "es", "Español")}
-    assert switcher(spanish) == {"en": ("/news/floods-beni/", "en", "English")}
+    # No Portuguese translation: the switcher frames the article in Portuguese.
+    assert switcher(english) == {
+        "es": ("/es/news/inundaciones-beni/", "es", "Español"),
+        "pt": ("/pt/news/floods-beni/", "pt", "Português"),
+    }
+    assert switcher(spanish) == {
+        "en": ("/news/floods-beni/", "en", "English"),
+        "pt": ("/pt/news/inundaciones-beni/", "pt", "Português"),
+    }
     assert notices(english) == notices(spanish) == []
     assert not english.select(".language-switcher a[aria-describedby]")
 
@@ -274,9 +317,16 @@ def test_switcher_stays_on_an_article_without_translation(client):
     response = client.get("/es/news/only-english/")
     spanish = soup_of(response)
 
-    assert switcher(english) == {"es": ("/es/news/only-english/", "es", "Español")}
-    assert switcher(spanish) == {"en": ("/news/only-english/", "en", "English")}
-    assert notices(english) == ["Only available in English"]
+    assert switcher(english) == {
+        "es": ("/es/news/only-english/", "es", "Español"),
+        "pt": ("/pt/news/only-english/", "pt", "Português"),
+    }
+    assert switcher(spanish) == {
+        "en": ("/news/only-english/", "en", "English"),
+        "pt": ("/pt/news/only-english/", "pt", "Português"),
+    }
+    # In its own language's interface an article needs no notice.
+    assert notices(english) == []
     assert notices(spanish) == ["Solo disponible en inglés"]
     # The Spanish interface frames the English text, marked as English.
     assert spanish.html["lang"] == "es"
@@ -296,10 +346,16 @@ def test_spanish_article_without_translation(client):
     spanish = soup_of(client.get("/es/news/solo-espanol/"))
     english = soup_of(client.get("/news/solo-espanol/"))
 
-    assert notices(spanish) == ["Solo disponible en español"]
+    assert notices(spanish) == []
     assert notices(english) == ["Only available in Spanish"]
-    assert switcher(spanish) == {"en": ("/news/solo-espanol/", "en", "English")}
-    assert switcher(english) == {"es": ("/es/news/solo-espanol/", "es", "Español")}
+    assert switcher(spanish) == {
+        "en": ("/news/solo-espanol/", "en", "English"),
+        "pt": ("/pt/news/solo-espanol/", "pt", "Português"),
+    }
+    assert switcher(english) == {
+        "es": ("/es/news/solo-espanol/", "es", "Español"),
+        "pt": ("/pt/news/solo-espanol/", "pt", "Português"),
+    }
 
 
 def test_unpublished_translation_is_no_pair(client, pair):
@@ -309,8 +365,14 @@ def test_unpublished_translation_is_no_pair(client, pair):
 
     soup = soup_of(client.get("/news/floods-beni/"))
 
-    assert switcher(soup) == {"es": ("/es/news/floods-beni/", "es", "Español")}
-    assert notices(soup) == ["Only available in English"]
+    assert switcher(soup) == {
+        "es": ("/es/news/floods-beni/", "es", "Español"),
+        "pt": ("/pt/news/floods-beni/", "pt", "Português"),
+    }
+    assert notices(soup) == []
+    assert notices(soup_of(client.get("/es/news/floods-beni/"))) == [
+        "Solo disponible en inglés"
+    ]
     assert alternates(soup) == {}
 
 
@@ -327,15 +389,24 @@ def test_article_framed_in_the_other_interface_points_to_its_translation(client,
         "es",
         "es",
     )
-    assert switcher(soup) == {"en": ("/news/floods-beni/", "en", "English")}
+    assert switcher(soup) == {
+        "en": ("/news/floods-beni/", "en", "English"),
+        "pt": ("/pt/news/floods-beni/", "pt", "Português"),
+    }
 
 
-def test_page_not_found_switches_to_the_other_home_page(client):
+def test_page_not_found_switches_to_the_other_home_pages(client):
     english = soup_of(client.get("/news/no-such-article/"), status=404)
     spanish = soup_of(client.get("/es/no-such-page/"), status=404)
 
-    assert switcher(english) == {"es": ("/es/", "es", "Español")}
-    assert switcher(spanish) == {"en": ("/", "en", "English")}
+    assert switcher(english) == {
+        "es": ("/es/", "es", "Español"),
+        "pt": ("/pt/", "pt", "Português"),
+    }
+    assert switcher(spanish) == {
+        "en": ("/", "en", "English"),
+        "pt": ("/pt/", "pt", "Português"),
+    }
     assert alternates(english) == alternates(spanish) == {}
 
 
@@ -352,6 +423,8 @@ def test_switcher_never_leads_to_a_page_not_found(client, pair):
         "/programmes/border-management/",
         "/news/no-such-article/",
         "/es/search/?q=beni",
+        "/pt/news/floods-beni/",
+        "/pt/no-such-page/",
     ]
     for page in pages:
         soup = BeautifulSoup(client.get(page).content, "html.parser")
@@ -380,11 +453,12 @@ def test_no_alternates_for_an_article_without_translation(client):
     assert alternates(soup_of(client.get("/es/news/only-english/"))) == {}
 
 
-def test_interface_pages_name_both_languages(client):
+def test_interface_pages_name_every_language(client):
     ProgrammeFactory(slug="border-management")
     expected = {
         "en": f"{SERVER}/programmes/border-management/",
         "es": f"{SERVER}/es/programmes/border-management/",
+        "pt": f"{SERVER}/pt/programmes/border-management/",
         "x-default": f"{SERVER}/programmes/border-management/",
     }
 
@@ -395,6 +469,7 @@ def test_interface_pages_name_both_languages(client):
     assert alternates(soup_of(client.get("/es/news/"))) == {
         "en": f"{SERVER}/news/",
         "es": f"{SERVER}/es/news/",
+        "pt": f"{SERVER}/pt/news/",
         "x-default": f"{SERVER}/news/",
     }
 
@@ -460,89 +535,44 @@ def clean_errors(article):
     }
 
 
-def test_translation_must_be_in_the_other_language():
-    original = ArticleFactory(title="Floods in Beni")
-    same_language = ArticleFactory.build(translation_of=original, slug="copy")
-
-    assert clean_errors(same_language) == {
-        "translation_of": [
-            "Choose an article in the other language: “Floods in Beni” is in the "
-            "same language as this one."
-        ]
-    }
-
-
-def test_an_article_is_no_translation_of_itself():
-    article = ArticleFactory()
-    article.translation_of = article
-    article.language = Article.Language.SPANISH
-
-    assert clean_errors(article) == {
-        "translation_of": ["An article cannot be a translation of itself."]
-    }
-
-
-def test_no_chains_of_translations(pair):
-    english, spanish = pair
-    third = ArticleFactory.build(translation_of=spanish, slug="third")
-
-    assert clean_errors(third) == {
-        "translation_of": [
-            "“Inundaciones en Beni” is itself a translation: choose the article "
-            "it translates."
-        ]
-    }
-
-    english.translation_of = ArticleFactory(language=Article.Language.SPANISH)
-    assert clean_errors(english) == {
-        "translation_of": [
-            "Other articles are translations of this one, so it cannot be a "
-            "translation itself."
-        ]
-    }
-
-
-def test_one_translation_per_language(pair):
+def test_a_group_holds_one_article_per_language(pair):
     english, _spanish = pair
     second = ArticleFactory.build(
         translation_of=english, language=Article.Language.SPANISH, slug="otra"
     )
+    second.translation_group_id = english.translation_group_id
 
     assert clean_errors(second) == {
-        "__all__": ["That article already has a translation in this language."]
+        "__all__": ["The translation group already has an article in this language."]
     }
 
 
-def test_original_cannot_take_its_translations_language(pair):
+def test_an_article_cannot_take_the_language_of_another_of_its_group(pair):
     english, _spanish = pair
     english.language = Article.Language.SPANISH
 
     assert clean_errors(english) == {
-        "language": [
-            "“Inundaciones en Beni”, a translation of this article, is in this "
-            "language already."
-        ]
+        "__all__": ["The translation group already has an article in this language."]
     }
 
 
-def test_deleting_the_original_keeps_the_translation(pair):
+def test_deleting_an_article_keeps_the_rest_of_its_group(pair):
     english, spanish = pair
+    portuguese = ArticleFactory(language="pt", slug="pt", translation_of=english)
     english.delete()
 
     spanish.refresh_from_db()
-    assert spanish.translation_of is None
+    assert spanish.translation_group_id == portuguese.translation_group_id
+    assert spanish.counterparts() == {"pt": portuguese}
 
 
-def test_validation_messages_in_spanish():
-    original = ArticleFactory(title="Floods in Beni")
-    same_language = ArticleFactory.build(translation_of=original, slug="copy")
+def test_validation_messages_in_spanish(pair):
+    english, _spanish = pair
+    english.language = Article.Language.SPANISH
 
     with translation.override("es"):
-        assert clean_errors(same_language) == {
-            "translation_of": [
-                "Elija un artículo en el otro idioma: “Floods in Beni” está en el "
-                "mismo idioma que este."
-            ]
+        assert clean_errors(english) == {
+            "__all__": ["El grupo de traducción ya tiene un artículo en este idioma."]
         }
 
 
@@ -576,7 +606,7 @@ def test_article_admin_pairs_a_translation(staff_client):
         title="Inundaciones en Beni",
         slug="inundaciones-beni",
         language=Article.Language.SPANISH,
-        translation_of=original.pk,
+        translation_of="floods-beni",
     )
 
     page = soup_of(staff_client.get(url))
@@ -586,7 +616,10 @@ def test_article_admin_pairs_a_translation(staff_client):
         "Translation of:"
     )
     assert response.status_code == 302
-    assert Article.objects.get(slug="inundaciones-beni").translation_of == original
+    translation = Article.objects.get(slug="inundaciones-beni")
+    original.refresh_from_db()
+    assert translation.translation_group_id == original.translation_group_id
+    assert translation.translation_group_id is not None
 
 
 def test_article_admin_refuses_a_translation_in_the_same_language(staff_client):
@@ -595,15 +628,15 @@ def test_article_admin_refuses_a_translation_in_the_same_language(staff_client):
         title="Floods again",
         slug="floods-again",
         language=Article.Language.ENGLISH,
-        translation_of=original.pk,
+        translation_of=original.slug,
     )
 
     response = staff_client.post(reverse("admin:articles_article_add"), data)
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["translation_of"] == [
-        "Choose an article in the other language: “Floods in Beni” is in the same "
-        "language as this one."
+        "“Floods in Beni” is in this language already: choose an article in "
+        "another language."
     ]
 
 
@@ -865,6 +898,49 @@ def message(keyword, arguments):
     return tuple(texts)
 
 
+# A template tag written inside Python (crispy's HTML(), format strings):
+# makemessages cannot find it, so the page would stay in English.
+TEMPLATE_TAG_IN_PYTHON_RE = re.compile(r"\{%\s*(translate|trans|blocktranslate)\b")
+
+
+def test_no_translation_tag_is_written_inside_python():
+    found = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in source_files({".py"})
+        if TEMPLATE_TAG_IN_PYTHON_RE.search(path.read_text(encoding="utf-8"))
+        and "tests" not in path.parts
+    ]
+    assert found == [], "Translate with gettext() in Python code."
+
+
+@pytest.mark.parametrize(
+    "path, clear",
+    [
+        ("/news/", "Clear filters"),
+        ("/es/news/", "Borrar filtros"),
+        ("/pt/news/", "Limpar filtros"),
+    ],
+)
+def test_the_filter_forms_links_are_translated(client, path, clear):
+    soup = soup_of(client.get(path))
+    link = soup.select_one("#article-filter a.btn-link")
+    assert (link.get_text(), link["href"]) == (clear, path)
+
+
+def test_the_portuguese_interface_speaks_brazilian_portuguese(client):
+    ProgrammeFactory(slug="border-management")
+    home = soup_of(client.get("/pt/"))
+    news = soup_of(client.get("/pt/news/"))
+
+    assert home.html["lang"] == "pt"
+    assert home.select_one('meta[property="og:locale"]')["content"] == "pt_BR"
+    nav = [link.get_text(strip=True) for link in home.select(".main-nav a")]
+    assert "Notícias" in nav and "Escritórios e contatos" in nav
+    assert news.select_one("#article-filter")["aria-label"] == "Filtrar notícias"
+    with translation.override("pt"):
+        assert number_format(1234.5, 1, force_grouping=True) == "1.234,5"
+
+
 def python_messages(path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
@@ -924,12 +1000,13 @@ def code_messages():
     return found
 
 
-def catalogue():
-    return polib.pofile(str(LOCALE / "django.po"))
+def catalogue(language="es"):
+    return polib.pofile(str(locale_dir(language) / "django.po"))
 
 
-def test_every_string_of_the_code_is_in_the_catalogue():
-    entries = {(entry.msgctxt, entry.msgid) for entry in catalogue()}
+@every_catalogue
+def test_every_string_of_the_code_is_in_the_catalogue(language):
+    entries = {(entry.msgctxt, entry.msgid) for entry in catalogue(language)}
 
     found = code_messages()
     missing = sorted(
@@ -940,15 +1017,17 @@ def test_every_string_of_the_code_is_in_the_catalogue():
     assert missing == [], "Run `make messages`, then translate."
 
 
-def test_every_catalogue_string_is_translated():
-    po = catalogue()
+@every_catalogue
+def test_every_catalogue_string_is_translated(language):
+    po = catalogue(language)
+    plurals = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"])[1])
 
     untranslated = [
         entry.msgid
         for entry in po
         if "fuzzy" in entry.flags
         or not (
-            all(entry.msgstr_plural.values()) and len(entry.msgstr_plural) == 3
+            all(entry.msgstr_plural.values()) and len(entry.msgstr_plural) == plurals
             if entry.msgid_plural
             else entry.msgstr
         )
@@ -956,11 +1035,12 @@ def test_every_catalogue_string_is_translated():
 
     assert untranslated == []
     assert po.obsolete_entries() == []
-    assert po.metadata["Language"] == "es"
+    assert po.metadata["Language"] == language
     assert not po.metadata_is_fuzzy
 
 
-def test_compiled_catalogue_is_up_to_date():
+@every_catalogue
+def test_compiled_catalogue_is_up_to_date(language):
     """Django reads django.mo: it must hold what django.po says."""
 
     def translations(entries):
@@ -974,17 +1054,20 @@ def test_compiled_catalogue_is_up_to_date():
             if entry.msgid
         }
 
-    compiled = polib.mofile(str(LOCALE / "django.mo"))
+    compiled = polib.mofile(str(locale_dir(language) / "django.mo"))
 
-    assert translations(compiled) == translations(catalogue().translated_entries())
+    assert translations(compiled) == translations(
+        catalogue(language).translated_entries()
+    )
     assert translations(compiled)  # Not an empty file.
 
 
-def test_spanish_placeholders_match_the_english_ones():
+@every_catalogue
+def test_placeholders_match_the_english_ones(language):
     """A msgstr with another placeholder than its msgid fails at run time."""
     placeholder = re.compile(r"%\((\w+)\)[sd]")
     wrong = []
-    for entry in catalogue():
+    for entry in catalogue(language):
         expected = set(placeholder.findall(entry.msgid))
         if entry.msgid_plural:
             expected |= set(placeholder.findall(entry.msgid_plural))
@@ -1014,8 +1097,7 @@ def test_makemessages_finds_nothing_new(tmp_path):
             sys.executable,
             "manage.py",
             "makemessages",
-            "-l",
-            "es",
+            *(f"--locale={language}" for language in CATALOGUES),
             "--no-obsolete",
             "--add-location=file",
             *(f"--ignore={name}" for name in sorted(IGNORED)),
@@ -1026,16 +1108,18 @@ def test_makemessages_finds_nothing_new(tmp_path):
         capture_output=True,
         timeout=120,
     )
-    remade = polib.pofile(str(copy / "locale" / "es" / "LC_MESSAGES" / "django.po"))
 
     def texts(po):
         return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in po}
 
-    assert texts(remade) == texts(catalogue())
-    assert remade.untranslated_entries() == remade.fuzzy_entries() == []
-    assert {(e.msgctxt, e.msgid) for e in remade} >= {
-        (context, msgid) for context, msgid, _plural in code_messages()
-    }
+    for language in CATALOGUES:
+        path = copy / "locale" / language / "LC_MESSAGES" / "django.po"
+        remade = polib.pofile(str(path))
+        assert texts(remade) == texts(catalogue(language)), language
+        assert remade.untranslated_entries() == remade.fuzzy_entries() == []
+        assert {(e.msgctxt, e.msgid) for e in remade} >= {
+            (context, msgid) for context, msgid, _plural in code_messages()
+        }
 
 
 # Valid HTML in Spanish

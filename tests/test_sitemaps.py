@@ -98,6 +98,7 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client, content):
     pages += [content["office"].get_absolute_url()]
     expected = {SERVER + path for path in pages}
     expected |= {f"{SERVER}/es{path}" for path in pages}
+    expected |= {f"{SERVER}/pt{path}" for path in pages}
     expected |= {
         f"{SERVER}/news/english-item/",
         f"{SERVER}/news/undated-item/",
@@ -135,12 +136,13 @@ def test_articles_are_listed_in_their_own_language_only(client, content):
     }
 
 
-def test_interface_pages_have_both_languages_and_a_default(client, content):
+def test_interface_pages_have_every_language_and_a_default(client, content):
     entries = sitemap_entries(client)
     office = content["office"]
     expected = {
         "en": f"{SERVER}/contacts/iom-peru/",
         "es": f"{SERVER}/es/contacts/iom-peru/",
+        "pt": f"{SERVER}/pt/contacts/iom-peru/",
         "x-default": f"{SERVER}/contacts/iom-peru/",
     }
 
@@ -149,6 +151,7 @@ def test_interface_pages_have_both_languages_and_a_default(client, content):
     assert entries[f"{SERVER}/"]["alternates"] == {
         "en": f"{SERVER}/",
         "es": f"{SERVER}/es/",
+        "pt": f"{SERVER}/pt/",
         "x-default": f"{SERVER}/",
     }
 

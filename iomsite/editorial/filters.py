@@ -4,6 +4,7 @@ changelist it links to shows exactly the rows counted."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Trim
@@ -57,67 +58,101 @@ def missing_alt_filter(image, alt, decorative):
     return MissingAltFilter
 
 
-def missing_spanish(fields):
+def translated_languages():
+    """The codes and names of the languages texts are translated into: those
+    of settings.LANGUAGES but the default (the English texts)."""
+    return [
+        (code, name)
+        for code, name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+
+
+def missing_texts(fields, language):
     """Q of the rows where a text of ``fields`` is written in English and not
-    in Spanish (modeltranslation's ``<field>_en`` and ``<field>_es``)."""
+    in ``language`` (modeltranslation's ``<field>_en`` and ``<field>_<code>``)."""
+    default = settings.LANGUAGE_CODE
     condition = Q()
     for name in fields:
-        english = ~Q(**{f"{name}_en": ""}) & Q(**{f"{name}_en__isnull": False})
-        spanish = Q(**{f"{name}_es": ""}) | Q(**{f"{name}_es__isnull": True})
-        condition |= english & spanish
+        english = ~Q(**{f"{name}_{default}": ""}) & Q(
+            **{f"{name}_{default}__isnull": False}
+        )
+        translated = Q(**{f"{name}_{language}": ""}) | Q(
+            **{f"{name}_{language}__isnull": True}
+        )
+        condition |= english & translated
     return condition
 
 
-def spanish_texts_filter(fields):
-    """A filter of the rows whose Spanish texts of ``fields`` are complete or
-    not (a text is complete when the English one is empty too)."""
+def translated_texts_filter(fields):
+    """A filter of the rows whose texts of ``fields`` in a language are
+    complete or not (a text is complete when the English one is empty too):
+    ``?texts=missing-pt``, ``?texts=done-es``."""
 
-    class SpanishTextsFilter(admin.SimpleListFilter):
-        title = _("Spanish version")
-        parameter_name = "spanish"
+    class TranslatedTextsFilter(admin.SimpleListFilter):
+        title = _("translated texts")
+        parameter_name = "texts"
 
         def lookups(self, request, model_admin):
-            return [("missing", _("Spanish texts missing")), ("done", _("Translated"))]
+            choices = []
+            for code, name in translated_languages():
+                values = {"language": name}
+                choices += [
+                    (f"missing-{code}", _("%(language)s texts missing") % values),
+                    (f"done-{code}", _("Translated into %(language)s") % values),
+                ]
+            return choices
 
         def queryset(self, request, queryset):
-            if self.value() == "missing":
-                return queryset.filter(missing_spanish(fields))
-            if self.value() == "done":
-                return queryset.exclude(missing_spanish(fields))
+            state, _sep, code = (self.value() or "").partition("-")
+            if code not in dict(translated_languages()):
+                return queryset
+            if state == "missing":
+                return queryset.filter(missing_texts(fields, code))
+            if state == "done":
+                return queryset.exclude(missing_texts(fields, code))
             return queryset
 
-    return SpanishTextsFilter
+    return TranslatedTextsFilter
 
 
 class TranslationFilter(admin.SimpleListFilter):
-    """Published articles with or without a published translation: what a
-    visitor switching language finds."""
+    """Published articles with or without a published translation (in any
+    other language, or in one: ``?translation=missing-pt``): what a visitor
+    switching language finds."""
 
     title = _("translation")
     parameter_name = "translation"
 
     def lookups(self, request, model_admin):
-        return [
+        choices = [
             ("missing", _("Published, not translated")),
             ("done", _("Published and translated")),
         ]
+        for code, name in settings.LANGUAGES:
+            values = {"language": name}
+            choices += [
+                (f"missing-{code}", _("Published, not in %(language)s") % values),
+                (f"done-{code}", _("Published and in %(language)s") % values),
+            ]
+        return choices
 
     def queryset(self, request, queryset):
-        if self.value() not in ("missing", "done"):
+        state, _sep, code = (self.value() or "").partition("-")
+        if state not in ("missing", "done"):
             return queryset
         now = timezone.now()
         published = queryset.model.objects.published(now)
-        translated = Exists(
-            published.filter(translation_of=OuterRef("pk")).exclude(
-                language=OuterRef("language")
-            )
-        ) | Exists(
-            published.filter(pk=OuterRef("translation_of")).exclude(
-                language=OuterRef("language")
-            )
-        )
+        same_group = published.filter(translation_group=OuterRef("translation_group"))
+        if not code:
+            translated = Exists(same_group.exclude(language=OuterRef("language")))
+        elif code in dict(settings.LANGUAGES):
+            translated = Exists(same_group.filter(language=code))
+            queryset = queryset.exclude(language=code)
+        else:
+            return queryset
         queryset = queryset.published(now)
-        if self.value() == "done":
+        if state == "done":
             return queryset.filter(translated)
         return queryset.exclude(translated)
 

@@ -11,6 +11,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -86,16 +87,20 @@ class PostgresSearch:
 
     def suggestion(self, terms, result_type):
         """The words of the query each replaced by the closest word of a
-        published title of ``result_type``, by trigram similarity (its title
+        published title of ``result_type`` (in the interface's language,
+        when the type has one), by trigram similarity (its title
         column needs a trigram index)."""
         words = [word for word in terms.words if len(word) >= 3]
         if not words:
             return None
+        titles = result_type.queryset()
+        if result_type.language_field:
+            # Per language: a Spanish reader gets a Spanish word.
+            titles = titles.filter(
+                **{result_type.language_field: translation.get_language()}
+            )
         titles_sql, titles_params = (
-            result_type.queryset()
-            .order_by()
-            .values(result_type.title_field)
-            .query.sql_with_params()
+            titles.order_by().values(result_type.title_field).query.sql_with_params()
         )
         title = connection.ops.quote_name(
             result_type.model._meta.get_field(result_type.title_field).column

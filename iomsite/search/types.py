@@ -94,19 +94,31 @@ class ResultType:
         return CONTROL_RE.sub(" ", " ".join(part for part in parts if part))
 
 
+# PostgreSQL's text-search configuration of each language of the site.
+CONFIGS = {"en": "english", "es": "spanish", "pt": "portuguese"}
+
 ENGLISH = Language(configs=("english",), where=Q(language="en"), value="en")
 SPANISH = Language(configs=("spanish",), where=Q(language="es"), value="es")
+PORTUGUESE = Language(configs=("portuguese",), where=Q(language="pt"), value="pt")
+# Articles: each stemmed in its own language.
+ARTICLE_LANGUAGES = (ENGLISH, SPANISH, PORTUGUESE)
 # Programmes and offices: the English texts (the untranslated columns) stemmed
-# in English and not at all, which suits names; their Spanish texts (the
-# ``*_es`` columns of modeltranslation) stemmed in Spanish.
+# in English and not at all, which suits names; their texts in another
+# language (the ``*_es``, ``*_pt`` columns of modeltranslation) stemmed in it.
 BOTH = Language(configs=("english", "simple"))
 
 
-def spanish_texts(*weighted_fields):
-    return Language(
-        configs=("spanish",),
-        value="es",
-        weighted_fields=tuple(
-            tuple(f"{field}_es" for field in group) for group in weighted_fields
-        ),
+def translated_texts(*weighted_fields):
+    """The documents of the translated texts of a model, one per language of
+    CONFIGS but English."""
+    return tuple(
+        Language(
+            configs=(config,),
+            value=code,
+            weighted_fields=tuple(
+                tuple(f"{field}_{code}" for field in group) for group in weighted_fields
+            ),
+        )
+        for code, config in CONFIGS.items()
+        if code != "en"
     )

@@ -1,10 +1,11 @@
 """The language switcher and the hreflang alternates of public pages.
 
-Interface pages are real pages in both languages: they link each other as
-alternates, with the English address as x-default (as the sitemap lists them).
-Article pages set ``language_urls`` and ``alternate_urls`` themselves
-(``articles.views.language_context``): alternates only for a translation pair,
-and a switcher that never leads to a page that does not exist. A page that
+Interface pages are real pages in every language of settings.LANGUAGES: they
+link each other as alternates, with the English address as x-default (as the
+sitemap lists them). Article pages set ``language_urls`` and ``alternate_urls``
+themselves (``articles.views.language_context``): alternates only for a
+translation group, and a switcher that never leads to a page that does not
+exist. A page that
 sets ``language_home`` (the "page not found" page) switches to the home page.
 """
 
@@ -26,6 +27,7 @@ register = template.Library()
 class LanguageLink:
     code: str
     url: str
+    current: bool = False
 
     @property
     def name(self):
@@ -35,13 +37,18 @@ class LanguageLink:
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page in each other language, as ``LanguageLink``s."""
+    """The current page in each language of settings.LANGUAGES, in their
+    order, as ``LanguageLink``s; the active language's is ``current``."""
     request = context.get("request")
     if request is None:
         return []
     explicit = context.get("language_urls") or {}
     links = []
-    for code in other_languages():
+    others = other_languages()
+    for code, _name in settings.LANGUAGES:
+        if code not in others:
+            links.append(LanguageLink(code, request.get_full_path(), current=True))
+            continue
         if code in explicit:
             url = explicit[code]
         elif context.get("language_home"):

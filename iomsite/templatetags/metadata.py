@@ -13,8 +13,9 @@ from django.utils.translation import gettext
 
 register = template.Library()
 
-# OpenGraph wants language_TERRITORY; es_LA is Latin American Spanish there.
-OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_LA"}
+# OpenGraph wants language_TERRITORY; es_LA is Latin American Spanish there,
+# and the site's Portuguese is Brazil's.
+OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_LA", "pt": "pt_BR"}
 # As django.utils.html.json_script does: nothing in the data can close the
 # <script> element or open a comment.
 JSON_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -62,7 +62,7 @@ def test_english_by_default(client, programme, office):
 def test_an_unknown_language_is_a_clear_error(client, programme):
     response = client.get("/api/v1/programmes/?lang=fr")
     assert response.status_code == 400
-    assert response.json() == {"lang": ["Choose one of these languages: en, es."]}
+    assert response.json() == {"lang": ["Choose one of these languages: en, es, pt."]}
 
 
 def test_an_article_links_to_its_translation_in_its_own_language(client):
@@ -84,6 +84,14 @@ def test_an_article_links_to_its_translation_in_its_own_language(client):
     }
     spanish = client.get("/api/v1/articles/ayuda-inundaciones/").json()
     assert spanish["translation"]["slug"] == "flood-relief"
+    ArticleFactory(
+        slug="ajuda-enchentes", language="pt", translation_of=original, title="Ajuda"
+    )
+    data = client.get("/api/v1/articles/ayuda-inundaciones/?lang=pt").json()
+    assert [(item["language"], item["url"]) for item in data["translations"]] == [
+        ("en", "http://testserver/news/flood-relief/"),
+        ("pt", "http://testserver/pt/news/ajuda-enchentes/"),
+    ]
 
 
 def test_pagination_keeps_the_filters(client):

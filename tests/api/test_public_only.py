@@ -57,6 +57,7 @@ ARTICLE_FIELDS = {
     "image_caption",
     "image_credit",
     "translation",
+    "translations",
     "url",
     "api_url",
 }
@@ -112,7 +113,8 @@ STAFF_ONLY_FIELDS = {
     "order",
     "image_decorative",
     "photo_decorative",
-    "translation_of",
+    "translation_group",
+    "needs_translation",
 }
 
 

@@ -6,6 +6,7 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from articles.models import Article
 
@@ -38,11 +39,20 @@ def load_demo_content():
     article.image_caption = "Officials practise interviews at the border post."
     article.image_credit = "IOM Peru"
     article.save()
-    for path in (RETIRED_ADDRESS, f"/es{RETIRED_ADDRESS}"):
+    for path in retired_addresses():
         Redirect.objects.get_or_create(
             site=Site.objects.get_current(), old_path=path, defaults={"new_path": ""}
         )
     return article
+
+
+def retired_addresses():
+    """The retired address, unprefixed and under each language's prefix."""
+    return [RETIRED_ADDRESS] + [
+        f"/{code}{RETIRED_ADDRESS}"
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
 
 
 def search_url():
@@ -53,8 +63,16 @@ def search_url():
         return None
 
 
-def public_pages():
-    """{name: path} of every public page type, filled with the demo content."""
+def public_pages(language=None):
+    """{name: path} of every public page type, filled with the demo content,
+    in ``language`` (by default the default one)."""
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return pages_in(language)
+
+
+def pages_in(language):
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
     news = reverse("articles:list")
     pages = {
         "home": reverse("home"),
@@ -68,8 +86,7 @@ def public_pages():
         "office": reverse("contacts:office", kwargs={"slug": COUNTRY_OFFICE}),
         "regional-office": reverse("contacts:office", kwargs={"slug": REGIONAL_OFFICE}),
         "not-found": f"{news}no-such-article/",
-        "gone": RETIRED_ADDRESS,
-        "gone-es": f"/es{RETIRED_ADDRESS}",
+        "gone": f"{prefix}{RETIRED_ADDRESS}",
         "api-docs": reverse("api-docs"),
         "about": reverse("pages:about"),
         "api-docs-es": "/es/api/v1/docs/",

@@ -10,10 +10,13 @@ from .pages import IMAGE_ALT, STATUS, public_pages
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
 @pytest.mark.parametrize("viewport", ["desktop", "phone"], indirect=True)
-def test_every_public_page_type_has_no_wcag_violation(page, axe_source, viewport):
+def test_every_public_page_type_has_no_wcag_violation(
+    page, axe_source, viewport, language
+):
     found = {}
-    for name, path in public_pages().items():
+    for name, path in public_pages(language).items():
         response = page.goto(path)
         assert response.status == STATUS.get(name, 200), path
         violations = run_axe(page, axe_source, WCAG_AA)

@@ -112,9 +112,16 @@ def test_visitor_switches_to_spanish_and_back(page, axe_source, console_errors):
     page.get_by_role("link", name="English").click()
     page.wait_for_url(f"**{article.get_absolute_url()}")
     assert page.locator("html").get_attribute("lang") == "en"
+    # In its own language's interface the article needs no notice.
+    assert page.locator("#language-notice").count() == 0
+    page.get_by_role("link", name="Português").click()
+    page.wait_for_url(f"**/pt{article.get_absolute_url()}")
+    assert page.locator("html").get_attribute("lang") == "pt"
     assert page.locator("#language-notice").text_content() == (
-        "Only available in English"
+        "Disponível somente em inglês"
     )
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"**{article.get_absolute_url()}")
 
     page.get_by_role("link", name="Español").click()
     page.wait_for_url(f"**/es{article.get_absolute_url()}")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_content_problems'),
+        ('articles', '0006_translation_groups'),
         ('contacts', '0004_content_problems'),
         ('programmes', '0005_content_problems'),
     ]
