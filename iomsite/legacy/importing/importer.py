@@ -95,7 +95,7 @@ class LegacyImporter:
         """``parser_processes``: how many processes parse the files of a run
         beside this one (by default one for a long run, when there is a core
         for it; 0 parses them here). ``status``: what imported articles become
-        (a Portuguese page stays a draft while the site has no Portuguese).
+        (a page in a language the site does not have stays a draft).
         ``contacts_public``: whether new contacts are public, else hidden until
         staff review them. ``learn``: count the run's lines first, to learn its
         chrome. ``folders``: those the run was given; a page's images are read
