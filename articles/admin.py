@@ -274,18 +274,11 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
         queryset = self.without_failing(
             request, queryset.exclude(status=Article.Status.PUBLISHED)
         )
-        # Saved one by one, not with update(), so that each is kept as a revision.
+        # Saved one by one, not with update(), so that each is kept as a revision
+        # and dated by the model's publishing rule (Article.date_publication).
         for article in queryset:
             article.status = Article.Status.PUBLISHED
-            # An item written here with no date is dated now; an imported or
-            # undated item keeps its missing date rather than get an invented one.
-            if (
-                article.published_at is None
-                and article.date_source == Article.DateSource.STATED
-                and not article.source
-            ):
-                article.published_at = now
-                dated += 1
+            dated += article.date_publication(now)
             article.save()
             published += 1
         if published:

@@ -33,6 +33,11 @@ class ArticleQuerySet(models.QuerySet):
         """Published, but past their unpublish date: gone from the site."""
         return self.live().filter(unpublish_at__lte=now or timezone.now())
 
+    def undated(self):
+        """Published without a date: old pages marked "date unknown", which
+        the dashboard lists for staff to date."""
+        return self.live().filter(published_at__isnull=True)
+
     def published(self, now=None):
         """What visitors may see: published, not dated in the future and not
         past its unpublish date."""
@@ -97,7 +102,8 @@ class Article(models.Model):
         blank=True,
         db_index=True,
         help_text=_(
-            "Leave empty when the date is not known; a future date schedules the item."
+            "Empty: publishing dates it with the time of publication (unless the "
+            "date source is “Unknown”). A future date schedules the item."
         ),
     )
     unpublish_at = models.DateTimeField(
@@ -217,6 +223,15 @@ class Article(models.Model):
                     "The unpublish date must come after the publication date."
                 ),
             ),
+            models.CheckConstraint(
+                condition=~Q(status="published", published_at__isnull=True)
+                | Q(date_source="unknown"),
+                name="article_undated_only_when_unknown",
+                violation_error_message=_(
+                    "A published article needs a publication date, unless its "
+                    "date source is “Unknown”."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["translation_of", "language"],
                 name="article_one_translation_per_language",
@@ -239,6 +254,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.date_publication()
         self.body = clean_html(self.body)
         self.content_problems = codes_of(object_problems(self))
         uploaded = normalize_images(self, "image")
@@ -250,6 +266,7 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        self.date_publication()
         errors = reserved_slug_errors(self)
         if self.image and not self.image_decorative and not self.image_alt.strip():
             errors["image_alt"] = _(
@@ -267,6 +284,21 @@ class Article(models.Model):
         errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
+
+    def date_publication(self, now=None):
+        """The publishing rule, for every path that publishes (the form, the
+        list's action, the importer, the API): a published article without a
+        date is dated with the time of publication, unless its date is marked
+        unknown (an old page). An explicit date is kept. Returns whether it
+        dated the article."""
+        if (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is None
+            and self.date_source != self.DateSource.UNKNOWN
+        ):
+            self.published_at = now or timezone.now()
+            return True
+        return False
 
     def translation_errors(self):
         """What is wrong with ``translation_of``: a pair is an original and

@@ -19,11 +19,13 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..content.images import NOT_AN_IMAGE
+from .conflicts import VERSION_FIELD, ConflictCheckForm
 from .guard import PublicationGuardMixin, stash_key
 from .richtext import rich_text_formfield
 
 
 class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
+    change_form_template = "admin/editorial/change_form.html"
     rich_text_fields = ()
     history_latest_first = True
     # Changes on every save: in a comparison it says nothing the date does not.
@@ -42,7 +44,38 @@ class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            form = type(form.__name__, (ConflictCheckForm, form), {})
         return self.guarded(form, request)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        form = context["adminform"].form
+        conflict = getattr(form, "conflict", None)
+        if conflict is not None:
+            # Saving again after merging overwrites the newer version.
+            opened = form.current_version
+        else:
+            opened = request.POST.get(VERSION_FIELD) or getattr(
+                form, "current_version", ""
+            )
+        options = self.opts
+        context.update(
+            {
+                "opened_version": opened,
+                "conflict": conflict,
+                "autosave_key": ":".join(
+                    [
+                        "iomsite-autosave",
+                        str(request.user.pk),
+                        options.label_lower,
+                        str(obj.pk) if obj is not None else "add",
+                    ]
+                ),
+            }
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changelist_form(self, request, **kwargs):
         return self.guarded(super().get_changelist_form(request, **kwargs), request)
