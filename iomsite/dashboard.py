@@ -190,6 +190,14 @@ def scheduled_section(request):
         "stale": counted(
             request, _("Drafts unchanged for 30 days"), Article, stale="yes"
         ),
+        # Old pages whose date is unknown: the only articles published undated.
+        "undated": counted(
+            request,
+            _("Published without a date (date unknown)"),
+            Article,
+            dated="no",
+            status__exact=Article.Status.PUBLISHED,
+        ),
         "zone": settings.TIME_ZONE,
     }
 
