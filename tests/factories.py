@@ -80,9 +80,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     # Published undated only as an old page whose date is unknown (the
     # publishing rule would date it otherwise).
     date_source = factory.LazyAttribute(
-        lambda article: Article.DateSource.UNKNOWN
-        if article.published_at is None and article.status == Article.Status.PUBLISHED
-        else Article.DateSource.STATED
+        lambda article: (
+            Article.DateSource.UNKNOWN
+            if article.published_at is None
+            and article.status == Article.Status.PUBLISHED
+            else Article.DateSource.STATED
+        )
     )
     summary = "A short summary."
     body = "<p>The body of the news item.</p>"

@@ -8,9 +8,11 @@ field that differs, and the newer version in the hidden field, so that saving
 again (after merging) is a deliberate choice.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.files import File
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -62,8 +64,9 @@ class ConflictCheckForm:
             # clean() runs before the form's values are set on the instance:
             # it is still the saved version.
             rows = []
+            model_fields = {field.name for field in self.instance._meta.get_fields()}
             for name, field in self.fields.items():
-                if name not in cleaned_data:
+                if name not in cleaned_data or name not in model_fields:
                     continue
                 saved = _display(self.instance, name, None)
                 yours = _display(self.instance, name, cleaned_data[name])
@@ -77,10 +80,7 @@ class ConflictCheckForm:
 def _display(instance, name, value):
     """``value`` of the field ``name`` as text (the instance's own value when
     ``value`` is None)."""
-    try:
-        field = instance._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - a form-only field
-        return "" if value is None else str(value)
+    field = instance._meta.get_field(name)
     if value is None:
         if field.many_to_many:
             if instance.pk is None:
@@ -90,10 +90,10 @@ def _display(instance, name, value):
             value = getattr(instance, name)
     if field.many_to_many:
         return ", ".join(sorted(str(item) for item in value))
-    if field.choices and not isinstance(value, list | tuple):
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | File):
+        return ", ".join(sorted(str(item) for item in value))
+    if field.choices:
         return str(dict(field.flatchoices).get(value, value or ""))
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(field, models.TextField):
