@@ -79,7 +79,12 @@
         stored = null;
       }
     }
-    if (stored && stored.values && !same(stored.values, initial)) {
+    if (stored && stored.values && same(stored.values, initial)) {
+      // Nothing the form does not hold already.
+      window.localStorage.removeItem(key);
+      stored = null;
+    }
+    if (stored && stored.values) {
       banner.querySelector(".autosave-time").textContent = new Date(
         stored.time
       ).toLocaleString();
@@ -95,6 +100,7 @@
     }
 
     let timer = null;
+    let submitting = false;
     function save(submitted) {
       const values = collect(form);
       if (!submitted && same(values, initial)) return;
@@ -111,10 +117,15 @@
     }
     form.addEventListener("input", later);
     form.addEventListener("change", later);
-    form.addEventListener("submit", () => save(true));
+    form.addEventListener("submit", () => {
+      window.clearTimeout(timer);
+      submitting = true;
+      save(true);
+    });
     window.addEventListener("pagehide", () => {
       window.clearTimeout(timer);
-      if (!banner.hidden) return;
+      // Leaving with an offer not taken up keeps the offer as it was.
+      if (submitting || !banner.hidden) return;
       save(false);
     });
   }
