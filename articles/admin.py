@@ -14,6 +14,7 @@ from reversion import set_comment
 from iomsite.editorial.base import EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
+    RelatedOnlyFilter,
     StaleDraftFilter,
     TranslationFilter,
 )
@@ -111,8 +112,8 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
         "is_published",
         "thumbnail",
     ]
-    # Editors may use it too: a change that publishes is refused with an error.
-    list_editable = ["status"]
+    # No status editing in the list: one mis-click would publish. The actions
+    # publish and unpublish, with the publishing rule.
     list_filter = [
         "status",
         VisibilityFilter,
@@ -123,16 +124,22 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
         ContentCheckFilter,
         TranslationFilter,
         StaleDraftFilter,
-        ("programmes", admin.RelatedOnlyFieldListFilter),
+        ("programmes", RelatedOnlyFilter),
         ("countries", CountryFilter),
-        ("offices", admin.RelatedOnlyFieldListFilter),
+        ("offices", RelatedOnlyFilter),
     ]
     search_fields = ["title", "summary", "body", "source"]
     search_help_text = _("Searches the title, summary, body and legacy source.")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["programmes", "offices", "contacts", "translation_of"]
-    readonly_fields = ["publication_state", "source", "created", "updated"]
+    readonly_fields = [
+        "publication_state",
+        "image_preview",
+        "source",
+        "created",
+        "updated",
+    ]
     save_on_top = True
     actions = ["publish", "unpublish"]
     rich_text_fields = ["body"]
@@ -173,18 +180,23 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
         (
             _("Image"),
             {
+                "classes": ["collapse"],
                 "fields": [
+                    "image_preview",
                     "image",
                     "image_alt",
                     "image_decorative",
                     "image_caption",
                     "image_credit",
-                ]
+                ],
             },
         ),
         (
             _("Relations"),
-            {"fields": ["programmes", "countries", "offices", "contacts"]},
+            {
+                "classes": ["collapse"],
+                "fields": ["programmes", "countries", "offices", "contacts"],
+            },
         ),
         (
             _("Legacy source"),

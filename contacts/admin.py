@@ -9,6 +9,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from iomsite.editorial.base import EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
+    RelatedOnlyFilter,
     missing_alt_filter,
     spanish_texts_filter,
 )
@@ -204,7 +205,7 @@ class KeyFigureAdmin(CompareVersionAdmin):
     ]
     list_filter = [
         KeyFigureNeedsReviewFilter,
-        ("office", admin.RelatedOnlyFieldListFilter),
+        ("office", RelatedOnlyFilter),
     ]
     list_select_related = ["office"]
     search_fields = ["label", "value", "source_name", "office__name"]
@@ -227,17 +228,18 @@ class ContactAdmin(EditorialAdmin):
         "thumbnail",
     ]
     list_filter = [
-        ("office", admin.RelatedOnlyFieldListFilter),
+        ("office", RelatedOnlyFilter),
         "is_public",
         "is_media_contact",
         ("office__country", CountryFilter),
-        ("programmes", admin.RelatedOnlyFieldListFilter),
+        ("programmes", RelatedOnlyFilter),
         missing_alt_filter("photo", "photo_alt", "photo_decorative"),
     ]
     list_select_related = ["office"]
     search_fields = ["name", "email", "role", "office__name"]
     autocomplete_fields = ["office"]
-    readonly_fields = ["created", "updated"]
+    readonly_fields = ["image_preview", "created", "updated"]
+    preview_field = "photo"
     actions = ["make_public", "make_hidden"]
     publication_fields = CONTACT_PUBLICATION_FIELDS
     hidden_values = {"is_public": False}
@@ -258,7 +260,10 @@ class ContactAdmin(EditorialAdmin):
                 ]
             },
         ),
-        (_("Photo"), {"fields": ["photo", "photo_alt", "photo_decorative"]}),
+        (
+            _("Photo"),
+            {"fields": ["image_preview", "photo", "photo_alt", "photo_decorative"]},
+        ),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
 

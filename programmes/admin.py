@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from iomsite.editorial.base import EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
+    RelatedOnlyFilter,
     missing_alt_filter,
     spanish_texts_filter,
 )
@@ -24,7 +25,7 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
     list_editable = ["order"]
     list_filter = [
         "is_published",
-        ("offices", admin.RelatedOnlyFieldListFilter),
+        ("offices", RelatedOnlyFilter),
         SPANISH_FILTER,
         # The English alt text is the one shown when the Spanish is empty.
         missing_alt_filter("image", "image_alt_en", "image_decorative"),
@@ -34,7 +35,7 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["offices", "focal_points"]
-    readonly_fields = ["created", "updated"]
+    readonly_fields = ["image_preview", "created", "updated"]
     actions = ["publish", "unpublish"]
     rich_text_fields = ["body", "body_es"]
     publication_fields = ["is_published"]
@@ -48,7 +49,10 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
             None,
             {"fields": ["title", "slug", "summary", "body", "order", "is_published"]},
         ),
-        (_("Image"), {"fields": ["image", "image_alt", "image_decorative"]}),
+        (
+            _("Image"),
+            {"fields": ["image_preview", "image", "image_alt", "image_decorative"]},
+        ),
         (
             _("Spanish version"),
             {

@@ -9,11 +9,13 @@ version is checked against the object as it is before the revert, not as the
 revert left it.
 """
 
+from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from reversion import set_comment
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
@@ -27,9 +29,21 @@ from .richtext import rich_text_formfield
 class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
     change_form_template = "admin/editorial/change_form.html"
     rich_text_fields = ()
+    preview_field = "image"
     history_latest_first = True
     # Changes on every save: in a comparison it says nothing the date does not.
     compare_exclude = ["updated"]
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, obj):
+        """The uploaded image as visitors see it (add ``image_preview`` to
+        ``readonly_fields`` and set ``preview_field``)."""
+        image = getattr(obj, self.preview_field, None) if obj else None
+        if not image:
+            return _("No image yet: the preview shows once it is saved.")
+        return format_html(
+            '<img src="{}" alt="" class="image-preview" loading="lazy">', image.url
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.rich_text_fields:
