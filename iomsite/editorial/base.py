@@ -21,6 +21,7 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..content.images import NOT_AN_IMAGE
+from .compare import text_diff, text_of_html
 from .conflicts import VERSION_FIELD, ConflictCheckForm
 from .guard import PublicationGuardMixin, stash_key
 from .richtext import rich_text_formfield
@@ -44,6 +45,14 @@ class EditorialAdmin(PublicationGuardMixin, CompareVersionAdmin):
         return format_html(
             '<img src="{}" alt="" class="image-preview" loading="lazy">', image.url
         )
+
+    def compare_TextField(self, obj_compare):
+        """In "History": texts compared line by line, HTML bodies as the
+        paragraphs a reader sees rather than one line of markup."""
+        value1, value2 = obj_compare.value1 or "", obj_compare.value2 or ""
+        if obj_compare.field.name in self.rich_text_fields:
+            return text_diff(text_of_html(value1), text_of_html(value2))
+        return text_diff(value1.splitlines(), value2.splitlines())
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.rich_text_fields:
