@@ -199,6 +199,10 @@ class ArticleAdmin(ContentCheckAdmin, EditorialAdmin):
             },
         ),
         (
+            _("Correction"),
+            {"classes": ["collapse"], "fields": ["correction", "corrected_at"]},
+        ),
+        (
             _("Legacy source"),
             {
                 "classes": ["collapse"],

@@ -184,6 +184,20 @@ class Article(models.Model):
         related_name="articles",
         help_text=_("The “for more information” people."),
     )
+    correction = models.TextField(
+        _("correction"),
+        blank=True,
+        help_text=_(
+            "A note shown under the article when a published fact was corrected: "
+            "what was wrong and what is right now."
+        ),
+    )
+    corrected_at = models.DateTimeField(
+        _("correction date"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the correction is first saved; shown with it."),
+    )
     source = models.CharField(
         _("legacy source"),
         max_length=500,
@@ -255,6 +269,10 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.date_publication()
+        if not self.correction.strip():
+            self.corrected_at = None
+        elif self.corrected_at is None:
+            self.corrected_at = timezone.now()
         self.body = clean_html(self.body)
         self.content_problems = codes_of(object_problems(self))
         uploaded = normalize_images(self, "image")

@@ -14,6 +14,7 @@ from iomsite.editorial.filters import (
     spanish_texts_filter,
 )
 from iomsite.editorial.forms import EnglishFieldsForm
+from iomsite.editorial.freshness import ReviewAdminMixin, ReviewDueFilter
 from iomsite.editorial.guard import GuardedInline
 from iomsite.editorial.review import ContentCheckAdmin
 
@@ -99,7 +100,7 @@ OFFICE_SPANISH_FILTER = spanish_texts_filter(
 
 
 @admin.register(Office)
-class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
+class OfficeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = [
         "name",
@@ -117,6 +118,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
         "is_public",
         OFFICE_SPANISH_FILTER,
         ContentCheckFilter,
+        ReviewDueFilter,
     ]
     list_select_related = ["parent"]
     # Explicit: the annotation below groups rows, and grouped queries drop
@@ -128,6 +130,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
     autocomplete_fields = ["parent"]
     readonly_fields = ["source", "created", "updated"]
     inlines = [KeyFigureInline, ContactInline]
+    actions = ["mark_reviewed"]
     view_on_site = True
     rich_text_fields = ["migration_context", "migration_context_es"]
     publication_fields = ["is_public"]
@@ -164,6 +167,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
                 "fields": ["name_es", "introduction_es", "migration_context_es"],
             },
         ),
+        ReviewAdminMixin.review_fieldset(),
         (
             _("Legacy source"),
             {"classes": ["collapse"], "fields": ["source", "created", "updated"]},
@@ -193,7 +197,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(CompareVersionAdmin):
+class KeyFigureAdmin(ReviewAdminMixin, CompareVersionAdmin):
     list_display = [
         "value",
         "unit",
@@ -206,7 +210,9 @@ class KeyFigureAdmin(CompareVersionAdmin):
     list_filter = [
         KeyFigureNeedsReviewFilter,
         ("office", RelatedOnlyFilter),
+        ReviewDueFilter,
     ]
+    actions = ["mark_reviewed"]
     list_select_related = ["office"]
     search_fields = ["label", "value", "source_name", "office__name"]
     autocomplete_fields = ["office"]
@@ -217,7 +223,7 @@ class KeyFigureAdmin(CompareVersionAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(EditorialAdmin):
+class ContactAdmin(ReviewAdminMixin, EditorialAdmin):
     list_display = [
         "name",
         "role",
@@ -234,13 +240,14 @@ class ContactAdmin(EditorialAdmin):
         ("office__country", CountryFilter),
         ("programmes", RelatedOnlyFilter),
         missing_alt_filter("photo", "photo_alt", "photo_decorative"),
+        ReviewDueFilter,
     ]
     list_select_related = ["office"]
     search_fields = ["name", "email", "role", "office__name"]
     autocomplete_fields = ["office"]
     readonly_fields = ["image_preview", "created", "updated"]
     preview_field = "photo"
-    actions = ["make_public", "make_hidden"]
+    actions = ["make_public", "make_hidden", "mark_reviewed"]
     publication_fields = CONTACT_PUBLICATION_FIELDS
     hidden_values = {"is_public": False}
     publish_refused_message = CONTACT_REFUSED_MESSAGE
@@ -264,6 +271,7 @@ class ContactAdmin(EditorialAdmin):
             _("Photo"),
             {"fields": ["image_preview", "photo", "photo_alt", "photo_decorative"]},
         ),
+        ReviewAdminMixin.review_fieldset(),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
 

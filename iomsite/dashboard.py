@@ -202,6 +202,31 @@ def scheduled_section(request):
     }
 
 
+def freshness(request):
+    """Rows of (content, overdue Figure, due soon Figure): what a person
+    should check again, the directory first (it goes stale first)."""
+    rows = []
+    for model in (Contact, KeyFigure, Office, Programme):
+        # One query a model; the same conditions as ReviewDueFilter's.
+        counts = model.objects.review_counts()
+        rows.append(
+            (
+                model._meta.verbose_name_plural,
+                Figure(
+                    _("overdue"),
+                    counts["overdue"],
+                    changelist_url(model, review_due="overdue"),
+                ),
+                Figure(
+                    _("due soon"),
+                    counts["soon"],
+                    changelist_url(model, review_due="soon"),
+                ),
+            )
+        )
+    return rows
+
+
 def accessibility(request):
     images = [
         counted(request, _("Articles"), Article, review="alt"),
@@ -318,6 +343,7 @@ def needs_attention(request):
         "key_figures_all": changelist_url(KeyFigure, needs_review="yes"),
         "translations": translation_status(request),
         "schedule": scheduled_section(request),
+        "freshness": freshness(request),
         "accessibility": accessibility(request),
         "redirects": redirects_section(),
     }

@@ -11,6 +11,7 @@ from iomsite.editorial.filters import (
     spanish_texts_filter,
 )
 from iomsite.editorial.forms import EnglishFieldsForm
+from iomsite.editorial.freshness import ReviewAdminMixin, ReviewDueFilter
 from iomsite.editorial.review import ContentCheckAdmin
 
 from .models import Programme
@@ -19,7 +20,7 @@ SPANISH_FILTER = spanish_texts_filter(["title", "summary", "body"])
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
+class ProgrammeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = ["title", "order", "is_published", "thumbnail"]
     list_editable = ["order"]
@@ -30,13 +31,14 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
         # The English alt text is the one shown when the Spanish is empty.
         missing_alt_filter("image", "image_alt_en", "image_decorative"),
         ContentCheckFilter,
+        ReviewDueFilter,
     ]
     # Both languages' columns: "title" would mean the admin language's only.
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["offices", "focal_points"]
     readonly_fields = ["image_preview", "created", "updated"]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "mark_reviewed"]
     rich_text_fields = ["body", "body_es"]
     publication_fields = ["is_published"]
     hidden_values = {"is_published": False}
@@ -64,6 +66,7 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
             },
         ),
         (_("Where and who"), {"fields": ["offices", "focal_points"]}),
+        ReviewAdminMixin.review_fieldset(),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
 

@@ -190,12 +190,20 @@ def test_add_page_loads_with_autocomplete_and_fieldsets(admin_client):
         assert select["data-ajax--url"] == "/admin/autocomplete/"
     assert "selectfilter" in page.find("select", attrs={"name": "countries"})["class"]
     headings = [h.get_text(strip=True) for h in page.select("fieldset h2")]
-    assert headings == ["Content", "Publication", "Image", "Relations", "Legacy source"]
+    assert headings == [
+        "Content",
+        "Publication",
+        "Image",
+        "Relations",
+        "Correction",
+        "Legacy source",
+    ]
     # The long form: what is less often edited is folded away.
     folded = page.select("fieldset.collapse")
     assert [h.find("h2").get_text(strip=True) for h in folded] == [
         "Image",
         "Relations",
+        "Correction",
         "Legacy source",
     ]
     legacy = folded[-1]
