@@ -98,12 +98,12 @@ def test_public_pages_show_last_updated(client):
     Office.objects.filter(pk=office.pk).update(reviewed_at=reviewed)
     page = BeautifulSoup(client.get(office.get_absolute_url()).text, "html.parser")
     stamp = page.select_one(".last-updated time")
-    assert stamp["datetime"] == timezone.localtime(reviewed).isoformat()
+    assert stamp["datetime"] == timezone.localdate(reviewed).isoformat()
 
     programme = ProgrammeFactory(is_published=True)
     page = BeautifulSoup(client.get(programme.get_absolute_url()).text, "html.parser")
     stamp = page.select_one(".last-updated time")
-    assert stamp["datetime"] == timezone.localtime(programme.updated).isoformat()
+    assert stamp["datetime"] == timezone.localdate(programme.updated).isoformat()
 
 
 def test_an_article_shows_its_dated_correction_note(client):
@@ -112,7 +112,9 @@ def test_an_article_shows_its_dated_correction_note(client):
     page = BeautifulSoup(client.get(article.get_absolute_url()).text, "html.parser")
     note = page.select_one("aside.correction")
     assert note.p.get_text() == "The shelter holds 200 people, not 2,000."
-    assert note.time["datetime"] == timezone.localtime(article.corrected_at).isoformat()
+    assert note.time["datetime"] == (
+        timezone.localdate(article.corrected_at).isoformat()
+    )
     # The note comes right after the body.
     assert note.find_previous_sibling("div")["class"] == ["article-body"]
 
