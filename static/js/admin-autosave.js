@@ -10,7 +10,8 @@
       (element) =>
         element.name &&
         !SKIPPED.has(element.name) &&
-        !["file", "password", "submit", "button"].includes(element.type)
+        // Hidden inputs belong to the page (formset counts, initial values).
+        !["file", "password", "submit", "button", "hidden"].includes(element.type)
     );
   }
 
