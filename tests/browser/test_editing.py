@@ -43,7 +43,8 @@ def test_two_editors_at_once_get_the_conflict_page(browser, site, page, console_
         conflict = bruno.get_by_role(
             "region", name="Someone else saved a newer version"
         )
-        assert conflict.is_visible()
+        # The refused save answers with the form again: wait for it.
+        conflict.wait_for(state="visible")
         title_row = conflict.get_by_role("row", name="Title")
         assert title_row.locator("td").all_text_contents() == [
             "Shelter opens in Tumbes",
@@ -84,7 +85,7 @@ def test_unsaved_input_is_offered_back_after_a_reload(page, console_errors):
     # The connection drops; the editor comes back to the form.
     page.reload()
     assert page.get_by_label("Title:").input_value() == "Shelter opens"
-    assert banner.is_visible()
+    banner.wait_for(state="visible")
     page.get_by_role("button", name="Restore my unsaved changes").click()
     assert banner.is_hidden()
     assert page.get_by_label("Title:").input_value() == "Shelter opens in Tumbes"
@@ -109,6 +110,7 @@ def test_discarding_forgets_the_input(page):
     page.get_by_label("Summary:").fill("A passing thought.")
     page.wait_for_function("() => localStorage.length > 0")
     page.reload()
+    page.locator("#autosave").wait_for(state="visible")
     page.get_by_role("button", name="Discard them").click()
     page.reload()
     assert page.locator("#autosave").is_hidden()
