@@ -39,7 +39,15 @@ demo: migrate
 	$(PY) manage.py import_legacy iomsite/demo/legacy
 	$(PY) manage.py create_demo_admin
 
-run: demo
+# A developer's settings, read by iomsite/settings.py (python-dotenv), so that
+# `.venv/bin/python manage.py …` works as `make` runs it; written once, kept.
+DOTENV ?= .env
+$(DOTENV): | $(VENV)/.installed
+	@printf '# Written by `make run`: development settings of this checkout.\nDJANGO_DEBUG=1\nDJANGO_SECRET_KEY=%s\n' \
+		"$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote $@ (DJANGO_DEBUG=1 and a new secret key)."
+
+run: $(DOTENV) demo
 	DJANGO_SITE_DOMAIN="$${DJANGO_SITE_DOMAIN:-$(HOST):$(PORT)}" $(PY) manage.py set_site_domain
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -14,6 +14,7 @@ from reversion import set_comment
 from iomsite.editorial.base import EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
+    RelatedOnlyFilter,
     StaleDraftFilter,
     TranslationFilter,
 )
@@ -112,8 +113,8 @@ class ArticleAdmin(TranslationGroupAdminMixin, ContentCheckAdmin, EditorialAdmin
         "is_published",
         "thumbnail",
     ]
-    # Editors may use it too: a change that publishes is refused with an error.
-    list_editable = ["status"]
+    # No status editing in the list: one mis-click would publish. The actions
+    # publish and unpublish, with the publishing rule.
     list_filter = [
         "status",
         VisibilityFilter,
@@ -124,9 +125,9 @@ class ArticleAdmin(TranslationGroupAdminMixin, ContentCheckAdmin, EditorialAdmin
         ContentCheckFilter,
         TranslationFilter,
         StaleDraftFilter,
-        ("programmes", admin.RelatedOnlyFieldListFilter),
+        ("programmes", RelatedOnlyFilter),
         ("countries", CountryFilter),
-        ("offices", admin.RelatedOnlyFieldListFilter),
+        ("offices", RelatedOnlyFilter),
     ]
     search_fields = ["title", "summary", "body", "source"]
     search_help_text = _("Searches the title, summary, body and legacy source.")
@@ -136,6 +137,7 @@ class ArticleAdmin(TranslationGroupAdminMixin, ContentCheckAdmin, EditorialAdmin
     readonly_fields = [
         "translations",
         "publication_state",
+        "image_preview",
         "source",
         "created",
         "updated",
@@ -182,18 +184,27 @@ class ArticleAdmin(TranslationGroupAdminMixin, ContentCheckAdmin, EditorialAdmin
         (
             _("Image"),
             {
+                "classes": ["collapse"],
                 "fields": [
+                    "image_preview",
                     "image",
                     "image_alt",
                     "image_decorative",
                     "image_caption",
                     "image_credit",
-                ]
+                ],
             },
         ),
         (
             _("Relations"),
-            {"fields": ["programmes", "countries", "offices", "contacts"]},
+            {
+                "classes": ["collapse"],
+                "fields": ["programmes", "countries", "offices", "contacts"],
+            },
+        ),
+        (
+            _("Correction"),
+            {"classes": ["collapse"], "fields": ["correction", "corrected_at"]},
         ),
         (
             _("Legacy source"),
@@ -283,18 +294,11 @@ class ArticleAdmin(TranslationGroupAdminMixin, ContentCheckAdmin, EditorialAdmin
         queryset = self.without_failing(
             request, queryset.exclude(status=Article.Status.PUBLISHED)
         )
-        # Saved one by one, not with update(), so that each is kept as a revision.
+        # Saved one by one, not with update(), so that each is kept as a revision
+        # and dated by the model's publishing rule (Article.date_publication).
         for article in queryset:
             article.status = Article.Status.PUBLISHED
-            # An item written here with no date is dated now; an imported or
-            # undated item keeps its missing date rather than get an invented one.
-            if (
-                article.published_at is None
-                and article.date_source == Article.DateSource.STATED
-                and not article.source
-            ):
-                article.published_at = now
-                dated += 1
+            dated += article.date_publication(now)
             article.save()
             published += 1
         if published:

@@ -64,6 +64,8 @@ class ArticleAdminForm(forms.ModelForm):
             "countries",
             "offices",
             "contacts",
+            "correction",
+            "corrected_at",
         ]
         widgets = {
             # Two filterable boxes instead of one list of 250 countries.

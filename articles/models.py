@@ -35,6 +35,11 @@ class ArticleQuerySet(models.QuerySet):
         """Published, but past their unpublish date: gone from the site."""
         return self.live().filter(unpublish_at__lte=now or timezone.now())
 
+    def undated(self):
+        """Published without a date: old pages marked "date unknown", which
+        the dashboard lists for staff to date."""
+        return self.live().filter(published_at__isnull=True)
+
     def published(self, now=None):
         """What visitors may see: published, not dated in the future, not past
         its unpublish date, and not a copy waiting for its translation."""
@@ -113,7 +118,8 @@ class Article(models.Model):
         blank=True,
         db_index=True,
         help_text=_(
-            "Leave empty when the date is not known; a future date schedules the item."
+            "Empty: publishing dates it with the time of publication (unless the "
+            "date source is “Unknown”). A future date schedules the item."
         ),
     )
     unpublish_at = models.DateTimeField(
@@ -202,6 +208,20 @@ class Article(models.Model):
         related_name="articles",
         help_text=_("The “for more information” people."),
     )
+    correction = models.TextField(
+        _("correction"),
+        blank=True,
+        help_text=_(
+            "A note shown under the article when a published fact was corrected: "
+            "what was wrong and what is right now."
+        ),
+    )
+    corrected_at = models.DateTimeField(
+        _("correction date"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the correction is first saved; shown with it."),
+    )
     source = models.CharField(
         _("legacy source"),
         max_length=500,
@@ -241,6 +261,15 @@ class Article(models.Model):
                     "The unpublish date must come after the publication date."
                 ),
             ),
+            models.CheckConstraint(
+                condition=~Q(status="published", published_at__isnull=True)
+                | Q(date_source="unknown"),
+                name="article_undated_only_when_unknown",
+                violation_error_message=_(
+                    "A published article needs a publication date, unless its "
+                    "date source is “Unknown”."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["translation_group", "language"],
                 name="article_one_translation_per_language",
@@ -266,6 +295,11 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         clean_text_fields(self)
+        self.date_publication()
+        if not self.correction.strip():
+            self.corrected_at = None
+        elif self.corrected_at is None:
+            self.corrected_at = timezone.now()
         self.body = clean_html(self.body)
         self.content_problems = codes_of(object_problems(self))
         uploaded = normalize_images(self, "image")
@@ -277,6 +311,7 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        self.date_publication()
         errors = reserved_slug_errors(self)
         if self.image and not self.image_decorative and not self.image_alt.strip():
             errors["image_alt"] = _(
@@ -293,6 +328,21 @@ class Article(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def date_publication(self, now=None):
+        """The publishing rule, for every path that publishes (the form, the
+        list's action, the importer, the API): a published article without a
+        date is dated with the time of publication, unless its date is marked
+        unknown (an old page). An explicit date is kept. Returns whether it
+        dated the article."""
+        if (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is None
+            and self.date_source != self.DateSource.UNKNOWN
+        ):
+            self.published_at = now or timezone.now()
+            return True
+        return False
 
     def translation(self, language):
         """This article in ``language``: itself when it is written in it, else

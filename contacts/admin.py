@@ -9,6 +9,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from iomsite.editorial.base import BoundedSearchMixin, EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
+    RelatedOnlyFilter,
     missing_alt_filter,
     translated_texts_filter,
 )
@@ -17,6 +18,7 @@ from iomsite.editorial.forms import (
     EnglishFieldsForm,
     translated_fieldsets,
 )
+from iomsite.editorial.freshness import ReviewAdminMixin, ReviewDueFilter
 from iomsite.editorial.guard import GuardedInline
 from iomsite.editorial.review import ContentCheckAdmin
 
@@ -101,7 +103,7 @@ OFFICE_TEXTS_FILTER = translated_texts_filter(OFFICE_TRANSLATED_FIELDS)
 
 
 @admin.register(Office)
-class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
+class OfficeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = [
         "name",
@@ -119,6 +121,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
         "is_public",
         OFFICE_TEXTS_FILTER,
         ContentCheckFilter,
+        ReviewDueFilter,
     ]
     list_select_related = ["parent"]
     # Explicit: the annotation below groups rows, and grouped queries drop
@@ -130,6 +133,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
     autocomplete_fields = ["parent"]
     readonly_fields = ["source", "created", "updated"]
     inlines = [KeyFigureInline, ContactInline]
+    actions = ["mark_reviewed"]
     view_on_site = True
     rich_text_fields = [
         "migration_context",
@@ -161,6 +165,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
         ),
         (_("Texts"), {"fields": ["introduction", "migration_context"]}),
         TRANSLATIONS,
+        ReviewAdminMixin.review_fieldset(),
         (
             _("Legacy source"),
             {"classes": ["collapse"], "fields": ["source", "created", "updated"]},
@@ -194,7 +199,7 @@ class OfficeAdmin(ContentCheckAdmin, EditorialAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(BoundedSearchMixin, CompareVersionAdmin):
+class KeyFigureAdmin(ReviewAdminMixin, BoundedSearchMixin, CompareVersionAdmin):
     list_display = [
         "value",
         "unit",
@@ -206,8 +211,10 @@ class KeyFigureAdmin(BoundedSearchMixin, CompareVersionAdmin):
     ]
     list_filter = [
         KeyFigureNeedsReviewFilter,
-        ("office", admin.RelatedOnlyFieldListFilter),
+        ("office", RelatedOnlyFilter),
+        ReviewDueFilter,
     ]
+    actions = ["mark_reviewed"]
     list_select_related = ["office"]
     search_fields = ["label", "value", "source_name", "office__name"]
     autocomplete_fields = ["office"]
@@ -218,7 +225,7 @@ class KeyFigureAdmin(BoundedSearchMixin, CompareVersionAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(EditorialAdmin):
+class ContactAdmin(ReviewAdminMixin, EditorialAdmin):
     list_display = [
         "name",
         "role",
@@ -229,18 +236,20 @@ class ContactAdmin(EditorialAdmin):
         "thumbnail",
     ]
     list_filter = [
-        ("office", admin.RelatedOnlyFieldListFilter),
+        ("office", RelatedOnlyFilter),
         "is_public",
         "is_media_contact",
         ("office__country", CountryFilter),
-        ("programmes", admin.RelatedOnlyFieldListFilter),
+        ("programmes", RelatedOnlyFilter),
         missing_alt_filter("photo", "photo_alt", "photo_decorative"),
+        ReviewDueFilter,
     ]
     list_select_related = ["office"]
     search_fields = ["name", "email", "role", "office__name"]
     autocomplete_fields = ["office"]
-    readonly_fields = ["created", "updated"]
-    actions = ["make_public", "make_hidden"]
+    readonly_fields = ["image_preview", "created", "updated"]
+    preview_field = "photo"
+    actions = ["make_public", "make_hidden", "mark_reviewed"]
     publication_fields = CONTACT_PUBLICATION_FIELDS
     hidden_values = {"is_public": False}
     publish_refused_message = CONTACT_REFUSED_MESSAGE
@@ -260,7 +269,11 @@ class ContactAdmin(EditorialAdmin):
                 ]
             },
         ),
-        (_("Photo"), {"fields": ["photo", "photo_alt", "photo_decorative"]}),
+        (
+            _("Photo"),
+            {"fields": ["image_preview", "photo", "photo_alt", "photo_decorative"]},
+        ),
+        ReviewAdminMixin.review_fieldset(),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
+from iomsite.content.freshness import Reviewed, ReviewQuerySet, review_interval_field
 from iomsite.content.images import make_renditions, normalize_images, validate_image
 from iomsite.content.problems import codes_of, object_problems
 from iomsite.content.sanitize import clean_html
@@ -27,14 +28,14 @@ def split_phones(phones):
     ]
 
 
-class OfficeQuerySet(models.QuerySet):
+class OfficeQuerySet(ReviewQuerySet):
     def published(self):
         return self.filter(is_public=True)
 
 
 # An office's versions include its key figures, edited on the same page.
 @reversion.register(follow=["figures"])
-class Office(models.Model):
+class Office(Reviewed):
     class Kind(models.TextChoices):
         REGIONAL = "regional", _("Regional office")
         COUNTRY = "country", _("Country office")
@@ -92,6 +93,7 @@ class Office(models.Model):
         editable=False,
         help_text=_("The codes of the content checks the texts fail, set on save."),
     )
+    review_interval = review_interval_field(12)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -147,7 +149,7 @@ class Office(models.Model):
         return split_phones(self.phones)
 
 
-class KeyFigureQuerySet(models.QuerySet):
+class KeyFigureQuerySet(ReviewQuerySet):
     def complete(self):
         """Figures with a label and a source: the only ones shown publicly."""
         return self.exclude(label="").exclude(source_name="", source_url="")
@@ -157,7 +159,7 @@ class KeyFigureQuerySet(models.QuerySet):
 
 
 @reversion.register()
-class KeyFigure(models.Model):
+class KeyFigure(Reviewed):
     office = models.ForeignKey(
         Office,
         verbose_name=_("office"),
@@ -195,13 +197,13 @@ class KeyFigure(models.Model):
         return not self.label or not (self.source_name or self.source_url)
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(ReviewQuerySet):
     def published(self):
         return self.filter(is_public=True)
 
 
 @reversion.register()
-class Contact(models.Model):
+class Contact(Reviewed):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     office = models.ForeignKey(

@@ -7,6 +7,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.redirects.admin import RedirectAdmin as BaseRedirectAdmin
 from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -23,9 +26,10 @@ def same_path(one, other):
 
 
 class RedirectForm(forms.ModelForm):
+    # The site has one Site: a redirect belongs to it without asking.
     class Meta:
         model = Redirect
-        fields = ["site", "old_path", "new_path"]
+        fields = ["old_path", "new_path"]
         help_texts = {
             "old_path": _(
                 "The old address, from its first slash, for example "
@@ -40,6 +44,24 @@ class RedirectForm(forms.ModelForm):
                 "no page of the site answers."
             ),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.site_id is None:
+            self.instance.site = Site.objects.get_current()
+
+    def clean_old_path(self):
+        # The (site, old path) pair is unique; without "site" in the form the
+        # model's own check does not run.
+        old_path = self.cleaned_data["old_path"]
+        taken = Redirect.objects.filter(
+            site_id=self.instance.site_id, old_path=old_path
+        )
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("This old address has a redirect already: change that one.")
+            )
+        return old_path
 
     def clean_new_path(self):
         new_path = self.cleaned_data["new_path"].strip()
@@ -73,9 +95,8 @@ class RedirectForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         old_path, new_path = cleaned.get("old_path"), cleaned.get("new_path")
-        site = cleaned.get("site")
-        if old_path and new_path and site and new_path.startswith("/"):
-            self.check_no_loop(site, old_path, new_path)
+        if old_path and new_path and new_path.startswith("/"):
+            self.check_no_loop(self.instance.site, old_path, new_path)
         return cleaned
 
     def check_no_loop(self, site, old_path, new_path):
@@ -113,6 +134,13 @@ class RedirectForm(forms.ModelForm):
         )
 
 
+def describe(redirect):
+    """A redirect as staff read it (its ``__str__`` is “old ---> new”)."""
+    if not redirect.new_path:
+        return _("%(old)s (gone, 410)") % {"old": redirect.old_path}
+    return f"{redirect.old_path} → {redirect.new_path}"
+
+
 class AnswerFilter(admin.SimpleListFilter):
     title = _("answer")
     parameter_name = "answer"
@@ -139,6 +167,23 @@ class RedirectAdmin(BoundedSearchMixin, BaseRedirectAdmin):
     search_fields = ["old_path", "new_path"]
     search_help_text = _("Searches the old and the new addresses.")
     actions = ["mark_gone"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        request.saved_redirect = obj
+
+    def message_user(self, request, message, *args, **kwargs):
+        # The admin's "was added/changed" message names the redirect by its
+        # __str__: name it readably instead.
+        saved = getattr(request, "saved_redirect", None)
+        if saved is not None:
+            message = mark_safe(
+                str(message).replace(
+                    conditional_escape(str(saved).strip()),
+                    conditional_escape(describe(saved)),
+                )
+            )
+        super().message_user(request, message, *args, **kwargs)
 
     @admin.display(description=_("answer"), ordering="new_path")
     def answer(self, redirect):

@@ -127,16 +127,23 @@ def translation_status(request):
     rows = []
     for code, name in settings.LANGUAGES:
         values = {"language": name}
-        rows.append(
-            (
-                _("Articles into %(language)s") % values,
-                counted(request, _("translated"), Article, translation=f"done-{code}"),
-                counted(request, _("missing"), Article, translation=f"missing-{code}"),
+        if can_view(request, Article):
+            rows.append(
+                (
+                    _("Articles into %(language)s") % values,
+                    counted(
+                        request, _("translated"), Article, translation=f"done-{code}"
+                    ),
+                    counted(
+                        request, _("missing"), Article, translation=f"missing-{code}"
+                    ),
+                )
             )
-        )
         if code == settings.LANGUAGE_CODE:
             continue
         for model, published in ((Programme, "is_published"), (Office, "is_public")):
+            if not can_view(request, model):
+                continue
             visible = {f"{published}__exact": 1}
             texts = {"done": f"done-{code}", "missing": f"missing-{code}"}
             rows.append(
@@ -171,8 +178,43 @@ def scheduled_section(request):
         "stale": counted(
             request, _("Drafts unchanged for 30 days"), Article, stale="yes"
         ),
+        # Old pages whose date is unknown: the only articles published undated.
+        "undated": counted(
+            request,
+            _("Published without a date (date unknown)"),
+            Article,
+            dated="no",
+            status__exact=Article.Status.PUBLISHED,
+        ),
         "zone": settings.TIME_ZONE,
     }
+
+
+def freshness(request):
+    """Rows of (content, overdue Figure, due soon Figure): what a person
+    should check again, the directory first (it goes stale first)."""
+    rows = []
+    for model in (Contact, KeyFigure, Office, Programme):
+        if not can_view(request, model):
+            continue
+        # One query a model; the same conditions as ReviewDueFilter's.
+        counts = model.objects.review_counts()
+        rows.append(
+            (
+                model._meta.verbose_name_plural,
+                Figure(
+                    _("overdue"),
+                    counts["overdue"],
+                    changelist_url(model, review_due="overdue"),
+                ),
+                Figure(
+                    _("due soon"),
+                    counts["soon"],
+                    changelist_url(model, review_due="soon"),
+                ),
+            )
+        )
+    return rows
 
 
 def accessibility(request):
@@ -315,12 +357,9 @@ def needs_attention(request):
         "key_figures_all": (
             changelist_url(KeyFigure, needs_review="yes") if sees_figures else ""
         ),
-        "translations": viewable_rows(
-            request,
-            translation_status(request),
-            [Article] * len(Article.Language.choices) + [Programme, Office],
-        ),
+        "translations": translation_status(request),
         "schedule": scheduled_section(request) if sees_articles else None,
+        "freshness": freshness(request),
         "accessibility": accessible,
         "redirects": redirects_section() if can_view(request, Redirect) else None,
     }

@@ -13,12 +13,20 @@ import xstatic.pkg.bootstrap
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 from .config.cache import cache_settings
 from .config.logging import logging_settings
 from .config.storage import media_sources, storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A developer's settings, written by `make run`: DJANGO_DEBUG=1 and a secret
+# key of this checkout. What the environment sets wins; DJANGO_DOTENV names
+# another file, or none when empty (the tests read none).
+_dotenv = os.environ.get("DJANGO_DOTENV", str(BASE_DIR / ".env"))
+if _dotenv:
+    load_dotenv(_dotenv, override=False)
 
 
 def env_bool(name, default=False):
@@ -52,7 +60,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin, as django-modeltranslation asks.
     "modeltranslation",
-    "django.contrib.admin",
+    "iomsite.editorial.site.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -192,21 +200,27 @@ STATICFILES_DIRS = [
 ]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
-# Uploads live outside the code tree in production; a developer's stay in media/.
+# Uploads live outside the code tree in production; a developer's stay in
+# media/, and a checkout that has one (`make run` made it) keeps it with DEBUG
+# off too (`make serve`), so that its images do not vanish.
+_local_media = BASE_DIR / "media"
 MEDIA_ROOT = Path(
-    os.environ.get(
-        "DJANGO_MEDIA_ROOT",
-        BASE_DIR / "media" if DEBUG else "/var/lib/iomsite/media",
-    )
+    os.environ.get("DJANGO_MEDIA_ROOT")
+    or (_local_media if DEBUG or _local_media.is_dir() else "/var/lib/iomsite/media")
 )
 
 STORAGES = storage_settings(os.environ, debug=DEBUG)
+# The site serves /media/ itself unless a web server in front does
+# (DJANGO_SERVE_MEDIA=0) or the files are in S3.
+SERVE_MEDIA = env_bool(
+    "DJANGO_SERVE_MEDIA", os.environ.get("DJANGO_STORAGE", "local") == "local"
+)
 # Hashed names are served as immutable for ten years by WhiteNoise itself; this
 # is for the few files asked for by their plain name.
 WHITENOISE_MAX_AGE = 0 if DEBUG else 24 * 60 * 60
 
 
-CACHES = cache_settings(os.environ)
+CACHES = cache_settings(os.environ, debug=DEBUG)
 # How long a public page is cached at most (scheduled items cut it short).
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
 

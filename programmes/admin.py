@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from iomsite.editorial.base import EditorialAdmin
 from iomsite.editorial.filters import (
     ContentCheckFilter,
+    RelatedOnlyFilter,
     missing_alt_filter,
     translated_texts_filter,
 )
@@ -14,6 +15,7 @@ from iomsite.editorial.forms import (
     EnglishFieldsForm,
     translated_fieldsets,
 )
+from iomsite.editorial.freshness import ReviewAdminMixin, ReviewDueFilter
 from iomsite.editorial.review import ContentCheckAdmin
 
 from .models import Programme
@@ -23,24 +25,25 @@ TEXTS_FILTER = translated_texts_filter(["title", "summary", "body"])
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
+class ProgrammeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
     form = EnglishFieldsForm
     list_display = ["title", "order", "is_published", "thumbnail"]
     list_editable = ["order"]
     list_filter = [
         "is_published",
-        ("offices", admin.RelatedOnlyFieldListFilter),
+        ("offices", RelatedOnlyFilter),
         TEXTS_FILTER,
         # The English alt text is the one shown when the Spanish is empty.
         missing_alt_filter("image", "image_alt_en", "image_decorative"),
         ContentCheckFilter,
+        ReviewDueFilter,
     ]
     # Both languages' columns: "title" would mean the admin language's only.
     search_fields = ["title_en", "title_es", "title_pt", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["offices", "focal_points"]
-    readonly_fields = ["created", "updated"]
-    actions = ["publish", "unpublish"]
+    readonly_fields = ["image_preview", "created", "updated"]
+    actions = ["publish", "unpublish", "mark_reviewed"]
     rich_text_fields = ["body", "body_es", "body_pt"]
     publication_fields = ["is_published"]
     hidden_values = {"is_published": False}
@@ -53,9 +56,13 @@ class ProgrammeAdmin(ContentCheckAdmin, EditorialAdmin):
             None,
             {"fields": ["title", "slug", "summary", "body", "order", "is_published"]},
         ),
-        (_("Image"), {"fields": ["image", "image_alt", "image_decorative"]}),
+        (
+            _("Image"),
+            {"fields": ["image_preview", "image", "image_alt", "image_decorative"]},
+        ),
         TRANSLATIONS,
         (_("Where and who"), {"fields": ["offices", "focal_points"]}),
+        ReviewAdminMixin.review_fieldset(),
         (_("History"), {"classes": ["collapse"], "fields": ["created", "updated"]}),
     ]
 

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from iomsite.content.freshness import Reviewed, ReviewQuerySet, review_interval_field
 from iomsite.content.images import make_renditions, normalize_images, validate_image
 from iomsite.content.problems import codes_of, object_problems
 from iomsite.content.sanitize import clean_html
@@ -16,13 +17,13 @@ from iomsite.content.slugs import reserved_slug_errors
 from iomsite.content.text import clean_text_fields
 
 
-class ProgrammeQuerySet(models.QuerySet):
+class ProgrammeQuerySet(ReviewQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
 
 @reversion.register()
-class Programme(models.Model):
+class Programme(Reviewed):
     title = models.CharField(_("title"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(
@@ -74,6 +75,7 @@ class Programme(models.Model):
         editable=False,
         help_text=_("The codes of the content checks the bodies fail, set on save."),
     )
+    review_interval = review_interval_field(12)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -77,6 +77,16 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"news-item-{n}")
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    # Published undated only as an old page whose date is unknown (the
+    # publishing rule would date it otherwise).
+    date_source = factory.LazyAttribute(
+        lambda article: (
+            Article.DateSource.UNKNOWN
+            if article.published_at is None
+            and article.status == Article.Status.PUBLISHED
+            else Article.DateSource.STATED
+        )
+    )
     summary = "A short summary."
     body = "<p>The body of the news item.</p>"
     language = Article.Language.ENGLISH

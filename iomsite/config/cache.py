@@ -1,13 +1,15 @@
 from django.core.exceptions import ImproperlyConfigured
 
 
-def cache_settings(environ):
+def cache_settings(environ, debug=False):
     """CACHES from the environment: local memory by default; Redis when
     REDIS_URL is set, so that every app server shares one cache (and one content
-    version); DJANGO_CACHE_BACKEND=dummy turns caching off."""
+    version); DJANGO_CACHE_BACKEND=dummy turns caching off. In DEBUG without
+    Redis the cache is off: the development server's memory cache would hide
+    what an import run beside it changed."""
     redis_url = environ.get("REDIS_URL", "")
     backend = environ.get("DJANGO_CACHE_BACKEND") or (
-        "redis" if redis_url else "locmem"
+        "redis" if redis_url else "dummy" if debug else "locmem"
     )
     if backend == "redis":
         if not redis_url:

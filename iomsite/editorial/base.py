@@ -11,14 +11,15 @@ revert left it.
 
 from itertools import chain
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion import set_comment
 from reversion.models import Version
 from reversion.revisions import _follow_relations_recursive, _get_options
@@ -26,6 +27,8 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from ..content.images import NOT_AN_IMAGE
 from ..content.queries import query_problem
+from .compare import text_diff, text_of_html
+from .conflicts import VERSION_FIELD, ConflictCheckForm
 from .guard import PublicationGuardMixin, stash_key
 from .richtext import rich_text_formfield
 
@@ -43,10 +46,31 @@ class BoundedSearchMixin:
 
 
 class EditorialAdmin(BoundedSearchMixin, PublicationGuardMixin, CompareVersionAdmin):
+    change_form_template = "admin/editorial/change_form.html"
     rich_text_fields = ()
+    preview_field = "image"
     history_latest_first = True
     # Changes on every save: in a comparison it says nothing the date does not.
     compare_exclude = ["updated"]
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, obj):
+        """The uploaded image as visitors see it (add ``image_preview`` to
+        ``readonly_fields`` and set ``preview_field``)."""
+        image = getattr(obj, self.preview_field, None) if obj else None
+        if not image:
+            return _("No image yet: the preview shows once it is saved.")
+        return format_html(
+            '<img src="{}" alt="" class="image-preview" loading="lazy">', image.url
+        )
+
+    def compare_TextField(self, obj_compare):
+        """In "History": texts compared line by line, HTML bodies as the
+        paragraphs a reader sees rather than one line of markup."""
+        value1, value2 = obj_compare.value1 or "", obj_compare.value2 or ""
+        if obj_compare.field.name in self.rich_text_fields:
+            return text_diff(text_of_html(value1), text_of_html(value2))
+        return text_diff(value1.splitlines(), value2.splitlines())
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.rich_text_fields:
@@ -61,7 +85,38 @@ class EditorialAdmin(BoundedSearchMixin, PublicationGuardMixin, CompareVersionAd
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            form = type(form.__name__, (ConflictCheckForm, form), {})
         return self.guarded(form, request)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        form = context["adminform"].form
+        conflict = getattr(form, "conflict", None)
+        if conflict is not None:
+            # Saving again after merging overwrites the newer version.
+            opened = form.current_version
+        else:
+            opened = request.POST.get(VERSION_FIELD) or getattr(
+                form, "current_version", ""
+            )
+        options = self.opts
+        context.update(
+            {
+                "opened_version": opened,
+                "conflict": conflict,
+                "autosave_key": ":".join(
+                    [
+                        "iomsite-autosave",
+                        str(request.user.pk),
+                        options.label_lower,
+                        str(obj.pk) if obj is not None else "add",
+                    ]
+                ),
+            }
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changelist_form(self, request, **kwargs):
         return self.guarded(super().get_changelist_form(request, **kwargs), request)
@@ -73,7 +128,7 @@ class EditorialAdmin(BoundedSearchMixin, PublicationGuardMixin, CompareVersionAd
             # figures): not for staff who may not delete those.
             messages.error(
                 request,
-                _(
+                gettext(
                     "You cannot revert to this version: it would delete %(objects)s, "
                     "added since, and you may not delete them."
                 )

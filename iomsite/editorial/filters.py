@@ -174,3 +174,16 @@ class StaleDraftFilter(admin.SimpleListFilter):
             return queryset
         cutoff = timezone.now() - timedelta(days=STALE_DRAFT_DAYS)
         return queryset.filter(status=queryset.model.Status.DRAFT, updated__lt=cutoff)
+
+
+class RelatedOnlyFilter(admin.RelatedOnlyFieldListFilter):
+    """The related objects in use, without the admin's choice of "none",
+    which shows as a bare "-" among names."""
+
+    @property
+    def include_empty_choice(self):
+        return False
+
+    def has_output(self):
+        # The changelist applies only the filters it shows: show one choice.
+        return bool(self.lookup_choices)

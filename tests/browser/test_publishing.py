@@ -59,8 +59,11 @@ def add_draft(page):
     page.get_by_label("Summary:").fill(SUMMARY)
     page.locator(".field-body [contenteditable=true]").click()
     page.keyboard.type("Teams of IOM nurses and doctors travel with the clinics.")
+    # The image and the relations are folded away until opened.
+    page.locator("summary", has_text="Image").click()
     page.locator("#id_image").set_input_files(png_photo())
     page.get_by_label("Image alt text:").fill(ALT)
+    page.locator("summary", has_text="Relations").click()
     choose_in_autocomplete(page, "programmes", "Counter", "Counter-trafficking")
     choose_in_autocomplete(page, "contacts", "Mariana", "Mariana Quispe")
     page.get_by_role("button", name="Save and continue editing").first.click()

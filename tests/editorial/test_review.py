@@ -113,24 +113,6 @@ def test_an_editor_gets_the_warnings_and_no_confirmation(editor_client):
     )
 
 
-def test_the_changelist_bulk_edit_refuses_to_publish_failing_content(publisher_client):
-    article = ArticleFactory(status=DRAFT, body=FAILING)
-    response = publisher_client.post(
-        reverse("admin:articles_article_changelist"),
-        {
-            "form-TOTAL_FORMS": "1",
-            "form-INITIAL_FORMS": "1",
-            "form-0-id": str(article.pk),
-            "form-0-status": PUBLISHED,
-            "_save": "Save",
-        },
-    )
-    assert response.status_code == 200
-    assert "fails the content checks: open it" in response.content.decode()
-    article.refresh_from_db()
-    assert article.status == DRAFT
-
-
 def test_the_publish_actions_skip_failing_content(publisher_client):
     failing = ArticleFactory(status=DRAFT, body=FAILING, title="Failing")
     passing = ArticleFactory(status=DRAFT)

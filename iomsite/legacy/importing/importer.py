@@ -216,7 +216,11 @@ class LegacyImporter:
             "kind": item.kind,
             "status": self.article_status(item, result),
             "published_at": published_at,
-            "date_source": item.date_source,
+            # Published undated only as "date unknown": the publishing rule
+            # would otherwise date an old page with the day of the import.
+            "date_source": item.date_source
+            if published_at is not None
+            else Article.DateSource.UNKNOWN,
             "dateline": item.dateline[:100],
             "summary": item.summary,
             "body": clean_html(body),
