@@ -89,7 +89,6 @@ def pages_in(language):
         "gone": f"{prefix}{RETIRED_ADDRESS}",
         "api-docs": reverse("api-docs"),
         "about": reverse("pages:about"),
-        "api-docs-es": "/es/api/v1/docs/",
     }
     if search := search_url():
         pages["search"] = f"{search}?q=trafficking"
