@@ -35,8 +35,9 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py set_site_domain
 
+# The demo pages are our own, their people invented: their contacts public.
 demo: migrate
-	$(PY) manage.py import_legacy iomsite/demo/legacy
+	$(PY) manage.py import_legacy iomsite/demo/legacy --contacts public
 	$(PY) manage.py create_demo_admin
 
 # A developer's settings, read by iomsite/settings.py (python-dotenv), so that
@@ -76,8 +77,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	fi
 
 # Includes the browser tests (tests/browser/, Debian's /usr/bin/chromium).
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"' or
+# PYTEST_ARGS=tests/articles/test_views.py.
 test: install $(NODE_DEPS)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 # make backup [ARCHIVE=path.tar.gz]: the database and the uploaded files in one
 # archive (backups/iomsite-DATE.tar.gz by default).

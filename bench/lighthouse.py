@@ -129,7 +129,7 @@ def manage(env, *arguments):
 def prepare(env):
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
-    manage(env, "import_legacy", str(DEMO_CONTENT))
+    manage(env, "import_legacy", str(DEMO_CONTENT), "--contacts", "public")
     manage(env, "shell", "-c", PHOTO_SCRIPT % {"slug": FEATURED_ARTICLE})
 
 

@@ -360,6 +360,11 @@ def needs_attention(request):
         "translations": translation_status(request),
         "schedule": scheduled_section(request) if sees_articles else None,
         "freshness": freshness(request),
+        "hidden_contacts": (
+            counted(request, _("Hidden contacts"), Contact, is_public__exact=0)
+            if can_view(request, Contact)
+            else None
+        ),
         "accessibility": accessible,
         "redirects": redirects_section() if can_view(request, Redirect) else None,
     }

@@ -52,6 +52,7 @@ def figures(context):
         "translations",
         "schedule",
         "freshness",
+        "hidden_contacts",
         "accessibility",
         "redirects",
     ):
@@ -211,6 +212,19 @@ def test_the_query_count_does_not_grow_with_the_rows(admin_client):
     assert len(many) == len(few)
     # Two counts per row of the translation table: it has a row per content
     # type and language (7 with three languages); one for the staff member's
-    # admin language; the reviews due (one query a model) and the undated
-    # articles.
-    assert len(few) <= 35
+    # admin language; the reviews due (one query a model), the undated
+    # articles and the hidden contacts.
+    assert len(few) <= 36
+
+
+def test_hidden_contacts_are_counted_for_review(admin_client):
+    office = OfficeFactory()
+    ContactFactory(office=office, is_public=False)
+    ContactFactory(office=office, is_public=False)
+    ContactFactory(office=office)
+
+    page = admin_client.get(URL)
+    hidden = page.context["hidden_contacts"]
+    assert hidden.count == 2
+    assert admin_client.get(hidden.url).context["cl"].result_count == 2
+    assert 'id="hidden-contacts"' in page.content.decode()

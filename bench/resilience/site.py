@@ -34,7 +34,7 @@ def prepare(articles, drafts, *, log):
     sites.prepare(articles, log=log)
     log("Importing the demo content…")
     demo = sites.PROJECT / "iomsite" / "demo" / "legacy"
-    call_command("import_legacy", str(demo), verbosity=0)
+    call_command("import_legacy", str(demo), contacts="public", verbosity=0)
     log(f"Adding {IMAGES} images and {drafts} drafts…")
     add_images()
     add_drafts(drafts)

@@ -102,6 +102,12 @@ def split_news_lines(document: Document, month_first: bool) -> NewsParts:
             continue
         before, previous = previous, text
         if line.chrome:
+            # A value under a metadata label ("Themes:" / "Peru") is what the
+            # page states, even when other pages of the run repeat it.
+            if pending_label and pending_values < 8 and _is_metadata_value(text):
+                metadata.add(pending_label, text)
+                pending_values += 1
+                continue
             parts.chrome.append(text)
             continue
         found = template_line(text, before)

@@ -55,3 +55,16 @@ def test_learnt_chrome_is_dropped_wherever_it_stands():
     assert "Newsletter" not in article.body_html
     assert "dug by hand" in article.body_html
     assert [contact.name for contact in article.contacts] == ["Marta Ibarra"]
+
+
+def test_a_value_under_a_metadata_label_is_kept_though_the_run_repeats_it():
+    # Every story of the run is about the same theme: its line repeats, but
+    # under "Themes:" it is what each page states.
+    themed = [
+        story.replace("\n", "\nThemes:\nCounter-trafficking\n", 1) for story in STORIES
+    ]
+    learnt = counted(*(HEADER + story for story in themed))
+    assert "Counter-trafficking" in learnt.lines
+    (article,) = parse_page((HEADER + themed[1]).encode(), chrome=learnt.lines).articles
+    assert list(article.programmes) == ["Counter-trafficking"]
+    assert "Counter-trafficking" not in article.body_html
