@@ -96,7 +96,7 @@ def test_article_page(page):
         "programme": [PROGRAMME]
     }
     # Plain share links, carrying the article's address.
-    share = page.get_by_role("region", name="Share this article")
+    share = page.get_by_role("region", name="Share")
     facebook = share.get_by_role("link", name="Facebook").get_attribute("href")
     assert FEATURED_ARTICLE in parse_qs(urlsplit(facebook).query)["u"][0]
     # The badge goes only with a media contact.
