@@ -15,9 +15,25 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
+from django.core.servers.basehttp import WSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 
 from .pages import load_demo_content
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server, answering one request at a time. On SQLite its
+    threads share the test's in-memory connection, and a page and its
+    favicon asked at once failed with "bad parameter or other API misuse";
+    without threads Django closes each connection after its answer, so the
+    browser never waits on a kept-alive one."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
