@@ -97,7 +97,9 @@ class ArticleDetailView(PreviewMixin, DetailView):
                     for programme in article.programmes.all()
                     if programme.is_published
                 ],
-                "contacts": article.contacts.published().select_related("office"),
+                "contacts": article.contacts.shown_on_articles().select_related(
+                    "office"
+                ),
                 "related_articles": related_articles(article),
                 "show_summary": summary_adds_to_body(article),
                 **language_context(article),

@@ -24,11 +24,23 @@ from iomsite.editorial.review import ContentCheckAdmin
 
 from .models import Contact, KeyFigure, Office
 
-CONTACT_PUBLICATION_FIELDS = ["is_public", "show_email", "show_phones"]
+CONTACT_PUBLICATION_FIELDS = [
+    "is_public",
+    "imported_unreviewed",
+    "show_email",
+    "show_phones",
+]
+CONTACT_HIDDEN_VALUES = {"is_public": False, "imported_unreviewed": False}
 CONTACT_REFUSED_MESSAGE = _(
     "Only publishers can show a contact, their email or their phones on the site, "
     "or hide them. Save the contact hidden and ask a publisher."
 )
+
+
+def contact_is_shown(values):
+    """Anywhere on the site: an imported contact not reviewed yet is on the
+    articles that named it."""
+    return values["is_public"] or values.get("imported_unreviewed", False)
 
 
 class OfficeNeedsReviewFilter(admin.SimpleListFilter):
@@ -91,11 +103,11 @@ class ContactInline(GuardedInline):
     fields = ["name", "role", "email", "is_public"]
     show_change_link = True
     publication_fields = CONTACT_PUBLICATION_FIELDS
-    hidden_values = {"is_public": False}
+    hidden_values = CONTACT_HIDDEN_VALUES
     publish_refused_message = CONTACT_REFUSED_MESSAGE
 
     def is_public(self, values):
-        return values["is_public"]
+        return contact_is_shown(values)
 
 
 OFFICE_TRANSLATED_FIELDS = ["name", "introduction", "migration_context"]
@@ -238,6 +250,7 @@ class ContactAdmin(ReviewAdminMixin, EditorialAdmin):
     list_filter = [
         ("office", RelatedOnlyFilter),
         "is_public",
+        "imported_unreviewed",
         "is_media_contact",
         ("office__country", CountryFilter),
         ("programmes", RelatedOnlyFilter),
@@ -251,10 +264,22 @@ class ContactAdmin(ReviewAdminMixin, EditorialAdmin):
     preview_field = "photo"
     actions = ["make_public", "make_hidden", "mark_reviewed"]
     publication_fields = CONTACT_PUBLICATION_FIELDS
-    hidden_values = {"is_public": False}
+    hidden_values = CONTACT_HIDDEN_VALUES
     publish_refused_message = CONTACT_REFUSED_MESSAGE
     fieldsets = [
-        (None, {"fields": ["name", "role", "office", "is_public", "is_media_contact"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "role",
+                    "office",
+                    "is_public",
+                    "imported_unreviewed",
+                    "is_media_contact",
+                ]
+            },
+        ),
         (
             _("Contact details"),
             {
@@ -278,7 +303,7 @@ class ContactAdmin(ReviewAdminMixin, EditorialAdmin):
     ]
 
     def is_public(self, values):
-        return values["is_public"]
+        return contact_is_shown(values)
 
     @admin.display(description=_("photo"))
     def thumbnail(self, contact):
@@ -300,9 +325,10 @@ class ContactAdmin(ReviewAdminMixin, EditorialAdmin):
         count = queryset.count()
         self.save_each(
             request,
-            queryset.filter(is_public=False),
+            queryset.filter(Q(is_public=False) | Q(imported_unreviewed=True)),
             gettext("Shown with the “show on the site” action."),
             is_public=True,
+            imported_unreviewed=False,
         )
         self.message_user(
             request,
@@ -322,9 +348,10 @@ class ContactAdmin(ReviewAdminMixin, EditorialAdmin):
         count = queryset.count()
         self.save_each(
             request,
-            queryset.filter(is_public=True),
+            queryset.filter(Q(is_public=True) | Q(imported_unreviewed=True)),
             gettext("Hidden with the “hide from the site” action."),
             is_public=False,
+            imported_unreviewed=False,
         )
         self.message_user(
             request,

@@ -201,6 +201,11 @@ class ContactQuerySet(ReviewQuerySet):
     def published(self):
         return self.filter(is_public=True)
 
+    def shown_on_articles(self):
+        """Public contacts, and imported ones not reviewed yet: the old page
+        named them on its article, so the article still does."""
+        return self.filter(Q(is_public=True) | Q(imported_unreviewed=True))
+
 
 @reversion.register()
 class Contact(Reviewed):
@@ -240,6 +245,15 @@ class Contact(Reviewed):
         _("public"),
         default=True,
         help_text=_("Untick to keep this contact in the admin only."),
+    )
+    imported_unreviewed = models.BooleanField(
+        _("imported, not reviewed yet"),
+        default=False,
+        help_text=_(
+            "Brought in from an old page: shown only on the articles that "
+            "named it, as the old page did, and nowhere else (directory, "
+            "office pages, vCards, API) until a publisher shows or hides it."
+        ),
     )
     show_email = models.BooleanField(_("show email publicly"), default=True)
     show_phones = models.BooleanField(_("show phones publicly"), default=True)

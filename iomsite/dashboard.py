@@ -360,8 +360,13 @@ def needs_attention(request):
         "translations": translation_status(request),
         "schedule": scheduled_section(request) if sees_articles else None,
         "freshness": freshness(request),
-        "hidden_contacts": (
-            counted(request, _("Hidden contacts"), Contact, is_public__exact=0)
+        "unreviewed_contacts": (
+            counted(
+                request,
+                _("Imported contacts not reviewed yet"),
+                Contact,
+                imported_unreviewed__exact=1,
+            )
             if can_view(request, Contact)
             else None
         ),

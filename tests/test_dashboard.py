@@ -52,7 +52,7 @@ def figures(context):
         "translations",
         "schedule",
         "freshness",
-        "hidden_contacts",
+        "unreviewed_contacts",
         "accessibility",
         "redirects",
     ):
@@ -213,18 +213,19 @@ def test_the_query_count_does_not_grow_with_the_rows(admin_client):
     # Two counts per row of the translation table: it has a row per content
     # type and language (7 with three languages); one for the staff member's
     # admin language; the reviews due (one query a model), the undated
-    # articles and the hidden contacts.
+    # articles and the imported contacts not reviewed yet.
     assert len(few) <= 36
 
 
-def test_hidden_contacts_are_counted_for_review(admin_client):
+def test_imported_contacts_not_reviewed_yet_are_counted(admin_client):
     office = OfficeFactory()
-    ContactFactory(office=office, is_public=False)
-    ContactFactory(office=office, is_public=False)
+    ContactFactory(office=office, is_public=False, imported_unreviewed=True)
+    ContactFactory(office=office, is_public=False, imported_unreviewed=True)
+    ContactFactory(office=office, is_public=False)  # hidden by a person
     ContactFactory(office=office)
 
     page = admin_client.get(URL)
-    hidden = page.context["hidden_contacts"]
-    assert hidden.count == 2
-    assert admin_client.get(hidden.url).context["cl"].result_count == 2
-    assert 'id="hidden-contacts"' in page.content.decode()
+    unreviewed = page.context["unreviewed_contacts"]
+    assert unreviewed.count == 2
+    assert admin_client.get(unreviewed.url).context["cl"].result_count == 2
+    assert 'id="unreviewed-contacts"' in page.content.decode()

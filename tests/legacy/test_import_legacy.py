@@ -69,7 +69,7 @@ def test_report_lists_every_file_with_its_objects_and_a_summary(tmp_path):
         "Voluntary Return and Reintegration",
     ]
     assert network["notes"] == [
-        f"contact hidden until reviewed: {contact}"
+        f"contact shown on its articles only, until reviewed: {contact}"
         for contact in article.contacts.all()
     ]
     assert data["files"][0]["kind_reason"].startswith(
@@ -83,7 +83,7 @@ def test_report_lists_every_file_with_its_objects_and_a_summary(tmp_path):
         "Learnt as the template's chrome (dropped where it stands): 13 line(s) "
         "repeated across the run's files",
         "8 suggestion(s) (tags and offices the pages name, not made) and 5 "
-        "note(s) (hidden contacts, drafts): in the report, and with --verbose",
+        "note(s) (contacts not reviewed, drafts): in the report, and with --verbose",
         "8 warning(s): what the import could not place or had to guess (listed "
         "above and in the report)",
     ]

@@ -81,7 +81,9 @@ def test_a_news_page_becomes_a_published_article_with_its_contacts():
     assert set(contacts) == {"dcortes@iom.int", "osandoval@iom.int"}
     assert contacts["dcortes@iom.int"].name == "Dolores Cortés"
     assert contacts["dcortes@iom.int"].office is None
-    assert not contacts["dcortes@iom.int"].is_public  # hidden until reviewed
+    # Not in the directory until reviewed; on its article, as on the old page.
+    assert not contacts["dcortes@iom.int"].is_public
+    assert contacts["dcortes@iom.int"].imported_unreviewed
     assert contacts["osandoval@iom.int"].phone == "+51 1 221 76 98"
     assert not Office.objects.exists()
     assert not article.offices.exists()

@@ -306,8 +306,10 @@ class LegacyImporter:
             contacts.append(contact)
             if unknown:
                 waiting.append((unknown, contact))
-            if not contact.is_public:
-                result.notes.append(f"contact hidden until reviewed: {contact}")
+            if contact.imported_unreviewed:
+                result.notes.append(
+                    f"contact shown on its articles only, until reviewed: {contact}"
+                )
         unknown = {}
         for office_name, contact in waiting:
             unknown.setdefault(office_name, []).append(contact.name or contact.email)

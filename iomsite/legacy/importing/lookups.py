@@ -104,7 +104,12 @@ class SiteLookups:
             "email": item.email,
         }
         if contact is None:
-            contact = Contact(is_media_contact=True, is_public=public, **known)
+            contact = Contact(
+                is_media_contact=True,
+                is_public=public,
+                imported_unreviewed=not public,
+                **known,
+            )
             contact.save()
         else:
             missing = {

@@ -216,7 +216,7 @@ class Console:
         if self.suggestion_count or self.note_count:
             self.stdout.write(
                 f"{self.suggestion_count} suggestion(s) (tags and offices the pages "
-                f"name, not made) and {self.note_count} note(s) (hidden contacts, "
+                f"name, not made) and {self.note_count} note(s) (contacts not reviewed, "
                 "drafts): in the report, and with --verbose"
             )
         if self.warning_count:
