@@ -9,6 +9,8 @@ from datetime import UTC
 
 from django.utils.translation import gettext as _
 
+from iomsite.content.phones import read_phone
+
 LINE_LIMIT = 75  # octets, without the line break
 CRLF = "\r\n"
 
@@ -47,21 +49,6 @@ def fold(line, limit=LINE_LIMIT):
         size += octets
     lines.append(current)
     return CRLF.join(lines)
-
-
-def tel_uri(number, extension=""):
-    """An RFC 3966 ``tel:`` URI of an international number ("+51 1 633 0002"),
-    with its extension as ``;ext=``; None for a number without a country
-    code, which a URI cannot hold without knowing its country."""
-    number = number.strip()
-    if not number.startswith("+"):
-        return None
-    digits = "".join(c if c.isdigit() else "-" for c in number[1:])
-    digits = "-".join(part for part in digits.split("-") if part)
-    extension = "".join(c for c in extension if c.isdigit())
-    if not digits:
-        return None
-    return f"tel:+{digits}" + (f";ext={extension}" if extension else "")
 
 
 def structured(*components):
@@ -107,16 +94,18 @@ def contact_vcard(contact, *, url):
     if contact.role:
         properties.append(("TITLE", escape_text(contact.role)))
     if contact.show_phones:
-        for phone in contact.phone_list:
+        country = contact.office.country if contact.office else ""
+        for written in contact.phone_list:
+            phone = read_phone(written, country, contact.extension)
             # An extension only fits the URI form (RFC 3966 ";ext="), which
-            # phones dial; without one, the number as written.
-            uri_form = contact.extension and tel_uri(phone, contact.extension)
-            if uri_form:
-                properties.append(("TEL;VALUE=uri;TYPE=work,voice", uri_form))
+            # phones dial; without one, the number as a person reads it.
+            if contact.extension and phone.uri:
+                properties.append(("TEL;VALUE=uri;TYPE=work,voice", phone.uri))
             else:
-                properties.append(("TEL;TYPE=work,voice", escape_text(phone)))
+                properties.append(("TEL;TYPE=work,voice", escape_text(phone.shown)))
         if contact.mobile:
-            properties.append(("TEL;TYPE=cell,voice", escape_text(contact.mobile)))
+            mobile = read_phone(contact.mobile, country).shown
+            properties.append(("TEL;TYPE=cell,voice", escape_text(mobile)))
     if contact.show_email and contact.email:
         properties.append(("EMAIL;TYPE=internet,work", escape_text(contact.email)))
     if office and (office_address := address(office)):
@@ -144,7 +133,8 @@ def office_vcard(office, *, url):
     if office_address := address(office):
         properties.append(office_address)
     properties += [
-        ("TEL;TYPE=work,voice", escape_text(phone)) for phone in office.phone_list
+        ("TEL;TYPE=work,voice", escape_text(read_phone(phone, office.country).shown))
+        for phone in office.phone_list
     ]
     if office.email:
         properties.append(("EMAIL;TYPE=internet,work", escape_text(office.email)))

@@ -219,8 +219,9 @@ def test_detail_contacts_block(client):
     assert "For more information" in html
     assert f'href="{office.get_absolute_url()}">IOM Bolivia</a>' in html
     assert 'href="/contacts/iom-bolivia/"' in html
-    assert 'href="tel:+59122787000">+591 2 278 7000</a>' in html
-    assert 'href="tel:+59122787001">+591 2 278 7001</a>' in html
+    # Dialled with the extension (RFC 3966), shown as written.
+    assert 'href="tel:+59122787000;ext=123">+591 2 278 7000</a>' in html
+    assert 'href="tel:+59122787001;ext=123">+591 2 278 7001</a>' in html
     assert "ext. 123" in html
     assert 'href="tel:+59170012345">+591 700 12345</a>' in html
     assert 'href="mailto:aperez@iom.int">aperez@iom.int</a>' in html

@@ -89,7 +89,7 @@ def test_contact_vcard():
         "FN:Ana María Quispe\\; Jr.",
         "ORG:IOM Peru",
         "TITLE:Press officer\\, Lima",
-        "TEL;VALUE=uri;TYPE=work,voice:tel:+51-1-633-0002;ext=12",
+        "TEL;VALUE=uri;TYPE=work,voice:tel:+5116330002;ext=12",
         "TEL;TYPE=cell,voice:+51 999 888 777",
         "EMAIL;TYPE=internet,work:aquispe@iom.int",
         "ADR;TYPE=work:;;Av. José Pardo 601\\, piso 4\\nMiraflores;Lima;;;Peru",

@@ -466,3 +466,25 @@ def test_office_page_query_count_does_not_grow(client, office):
     many = count_queries(client, office.get_absolute_url())
 
     assert few == many
+
+
+def test_phones_are_read_with_the_offices_country(client):
+    office = OfficeFactory(
+        name="IOM Bolivia",
+        slug="iom-bolivia",
+        country="BO",
+        phones="+59 122 36 90 44, 2 278 7000, +591 2 278 7001/7002",
+    )
+    ContactFactory(office=office, name="Rosa Quispe", mobile="700 12345")
+
+    office_page = client.get(office.get_absolute_url()).text
+    # The old grouping hid the country code: shown as it reads, dialled in E.164.
+    assert 'href="tel:+59122369044">+591 2 2369044</a>' in office_page
+    # Written without the code: the office's country reads it.
+    assert 'href="tel:+59122787000">+591 2 2787000</a>' in office_page
+    # Two numbers in one cannot be dialled: shown as written, not linked.
+    assert "+591 2 278 7001/7002" in office_page
+    assert "tel:+591227870017002" not in office_page
+
+    directory = client.get(reverse("contacts:list"), {"q": "Rosa"}).text
+    assert 'href="tel:+59170012345">+591 70012345</a>' in directory
