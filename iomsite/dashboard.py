@@ -28,6 +28,7 @@ from programmes.models import Programme
 
 from .content.problems import CHECKS
 from .editorial.roles import can_see_dashboard
+from .legacy.importing import suggestions
 
 SCHEDULED_SHOWN = 10
 # Redirects are checked newest first, at most this many per view: resolving a
@@ -368,6 +369,11 @@ def needs_attention(request):
                 imported_unreviewed__exact=1,
             )
             if can_view(request, Contact)
+            else None
+        ),
+        "suggested_tags": (
+            suggestions.open_suggestions()
+            if request.user.has_perm("articles.change_article")
             else None
         ),
         "accessibility": accessible,

@@ -14,6 +14,9 @@ class LegacyRecord(models.Model):
     object_pk = models.BigIntegerField(_("object id"))
     source_file = models.CharField(_("source file"), max_length=500)
     values = models.JSONField(_("imported values"), default=dict)
+    # Tags the page names but does not state, for staff to add or dismiss:
+    # {"countries": [ISO codes], "programmes": [programme ids]}.
+    suggestions = models.JSONField(_("suggested tags"), default=dict, blank=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:

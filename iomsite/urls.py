@@ -23,6 +23,11 @@ urlpatterns = [
         name="needs-attention",
     ),
     path(
+        f"{settings.ADMIN_PATH}needs-attention/suggested-tags/<int:pk>/",
+        admin.site.admin_view(views.suggested_tags),
+        name="suggested-tags",
+    ),
+    path(
         f"{settings.ADMIN_PATH}language/",
         admin.site.admin_view(views.staff_language),
         name="staff-language",

@@ -1,10 +1,15 @@
 import sys
 
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
 from django.views.generic import RedirectView, TemplateView
 
 from articles.models import Article
@@ -12,6 +17,7 @@ from contacts.models import Office
 from programmes.models import Programme
 
 from .editorial.language import staff_language as staff_language_page
+from .legacy.importing import suggestions
 from .models import StaffPreference
 
 
@@ -72,3 +78,28 @@ def server_error(request):
 def staff_language(request):
     """The page of iomsite.editorial.language, with the preference model."""
     return staff_language_page(request, StaffPreference, admin.site)
+
+
+@require_POST
+def suggested_tags(request, pk):
+    """Needs attention's buttons: add an imported article's suggested tags
+    ("accept") or forget them ("dismiss"); kept as a revision either way."""
+    article = get_object_or_404(Article, pk=pk)
+    if not request.user.has_perm("articles.change_article"):
+        raise PermissionDenied
+    with reversion.create_revision():
+        reversion.set_user(request.user)
+        if request.POST.get("action") == "accept":
+            added = suggestions.accept(article)
+            reversion.set_comment(gettext("Added the tags the import suggested."))
+            message = gettext("“%(title)s”: added %(tags)s.") % {
+                "title": article,
+                "tags": ", ".join(added) or "—",
+            }
+        else:
+            suggestions.dismiss(article)
+            message = gettext("“%(title)s”: suggestions dismissed.") % {
+                "title": article
+            }
+    messages.success(request, message)
+    return redirect(f"{reverse('needs-attention')}#suggested-tags")

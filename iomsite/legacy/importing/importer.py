@@ -11,7 +11,6 @@ from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.text import Truncator
-from django_countries import countries
 
 from articles.models import Article
 from contacts.models import Office
@@ -42,6 +41,7 @@ from .lookups import (
     strip_iom,
 )
 from .merge import Skip, with_value, write
+from .suggestions import remember_suggestions, report_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -207,7 +207,7 @@ class LegacyImporter:
         offices = list(dict.fromkeys(c.office for c in contacts if c.office_id))
         body = self.images.bring(item.body_html, path, result.warnings)
         body, old_links = self.links.rewrite(body, result.warnings)
-        self.suggest(item, result)
+        report_suggestions(item, result)
         published_at = item.published_at
         if published_at is not None and timezone.is_naive(published_at):
             published_at = timezone.make_aware(published_at)
@@ -234,6 +234,12 @@ class LegacyImporter:
         if article is None:
             article = Article(source=source, slug=self.article_slug(source, item))
         status = write(article, without_controls_in(wanted), path, force=self.force)
+        if status != ImportStatus.UNCHANGED:
+            remember_suggestions(
+                article,
+                item.suggested_countries,
+                self.lookups.find_programmes(item.suggested_programmes),
+            )
         self.keep_old_address(article, source)
         self.links.imported(article, result, old_links)
         self.report(result, article, article.title)
@@ -328,17 +334,6 @@ class LegacyImporter:
             )
             return Article.Status.DRAFT
         return self.status
-
-    def suggest(self, item, result):
-        """Countries and programmes the page names but does not state: for
-        staff to decide, never tagged."""
-        names = [str(countries.name(code)) for code in item.suggested_countries]
-        if names:
-            result.suggestions.append(f"countries also named: {', '.join(names)}")
-        if item.suggested_programmes:
-            result.suggestions.append(
-                f"programmes the text speaks of: {', '.join(item.suggested_programmes)}"
-            )
 
     # -- the three-way merge ------------------------------------------------
 
