@@ -29,7 +29,9 @@ def read_phone(written, country="", extension=""):
         return Phone(written, written)
     if not phonenumbers.is_possible_number(number):
         return Phone(written, written)
-    uri = "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    uri = "tel:" + phonenumbers.format_number(
+        number, phonenumbers.PhoneNumberFormat.E164
+    )
     extension = "".join(c for c in (extension or number.extension or "") if c.isdigit())
     if extension:
         uri += f";ext={extension}"
@@ -43,4 +45,6 @@ def _shown(written, number):
     if opening == code and phonenumbers.is_valid_number(number):
         return written
     number.extension = None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(
+        number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )

@@ -83,9 +83,7 @@ def test_a_tag_staff_added_is_no_longer_suggested(admin_client, imported):
     _page, article, _programme = imported
     article.countries = [*article.countries, "CL"]
     article.save()
-    assert listed(admin_client) == {
-        article.pk: (["BO", "EC"], ["Counter-trafficking"])
-    }
+    assert listed(admin_client) == {article.pk: (["BO", "EC"], ["Counter-trafficking"])}
 
 
 def test_dismissed_suggestions_stay_dismissed_when_the_page_is_imported_again(

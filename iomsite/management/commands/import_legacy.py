@@ -215,9 +215,9 @@ class Console:
 
         if self.suggestion_count or self.note_count:
             self.stdout.write(
-                f"{self.suggestion_count} suggestion(s) (tags and offices the pages "
-                f"name, not made) and {self.note_count} note(s) (contacts not reviewed, "
-                "drafts): in the report, and with --verbose"
+                f"{self.suggestion_count} suggestion(s) (tags and offices the "
+                f"pages name, not made) and {self.note_count} note(s) (contacts "
+                "not reviewed, drafts): in the report, and with --verbose"
             )
         if self.warning_count:
             self.stdout.write(
