@@ -135,6 +135,7 @@ def prepare(env):
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "import_legacy", str(DEMO_CONTENT), "--contacts", "public")
+    manage(env, "publish_demo_pages")
     manage(env, "shell", "-c", PHOTO_SCRIPT % {"slug": FEATURED_ARTICLE})
 
 
