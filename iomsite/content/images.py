@@ -24,7 +24,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 from sorl.thumbnail import default, get_thumbnail
 
 logger = logging.getLogger(__name__)
@@ -244,12 +244,16 @@ def picture_for(field_file, spec="wide"):
     except Exception:
         logger.exception("No renditions of %s", field_file.name)
         return None
-    try:
-        avifs = _renditions(field_file, widths, "AVIF", square, quality=AVIF_QUALITY)
-    except Exception:
-        # A Pillow without AVIF, say: the WebP and the original still serve.
-        logger.exception("No AVIF renditions of %s", field_file.name)
-        avifs = []
+    avifs = []
+    # A Pillow built without libavif (its wheels have it) offers no AVIF,
+    # quietly; a failure leaves the WebP and the original.
+    if features.check("avif"):
+        try:
+            avifs = _renditions(
+                field_file, widths, "AVIF", square, quality=AVIF_QUALITY
+            )
+        except Exception:
+            logger.exception("No AVIF renditions of %s", field_file.name)
     fallback = [
         image for image in originals if image.width <= renditions.fallback_width
     ]

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, features
 
 from iomsite.content.images import picture_for
 from programmes.models import Programme
@@ -141,6 +141,21 @@ def test_without_avif_the_picture_keeps_webp_and_the_original(
     assert image["alt"] == "A boat"
     assert rendition_files(".avif") == []
     assert f"No AVIF renditions of {article.image.name}" in caplog.messages
+
+
+def test_a_pillow_without_avif_offers_none_and_logs_nothing(
+    client, monkeypatch, caplog
+):
+    check = features.check
+    monkeypatch.setattr(features, "check", lambda name: name != "avif" and check(name))
+    caplog.set_level(logging.ERROR, logger="iomsite.content.images")
+    article = ArticleFactory(image=make_photo_file(), image_alt="A boat")
+
+    picture = picture_of(client, article)
+
+    assert [source["type"] for source in picture.find_all("source")] == ["image/webp"]
+    assert rendition_files(".avif") == []
+    assert caplog.messages == []
 
 
 def test_an_image_from_before_avif_gets_its_renditions_when_shown(client, monkeypatch):
