@@ -36,8 +36,11 @@ migrate: install
 	$(PY) manage.py set_site_domain
 
 # The demo pages are our own, their people invented: their contacts public.
+# The privacy, terms and accessibility pages are published with demo texts
+# (a fresh install keeps privacy and terms as drafts for the office to write).
 demo: migrate
 	$(PY) manage.py import_legacy iomsite/demo/legacy --contacts public
+	$(PY) manage.py publish_demo_pages
 	$(PY) manage.py create_demo_admin
 
 # A developer's settings, read by iomsite/settings.py (python-dotenv), so that

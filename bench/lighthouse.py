@@ -58,27 +58,32 @@ METRICS = {
 READY_TIMEOUT = 60
 
 PHOTO_SCRIPT = """
-import io
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageFilter
 from articles.models import Article
+from bench.lighthouse import demo_photo
 
-# A photo-like picture (gradients and grain, which compress like a photo).
-size = (1600, 900)
-light = Image.radial_gradient("L").resize(size)
-grain = Image.effect_noise(size, 40).filter(ImageFilter.GaussianBlur(1))
-picture = Image.merge(
-    "RGB", (grain, light, Image.linear_gradient("L").resize(size))
-)
-buffer = io.BytesIO()
-picture.save(buffer, format="JPEG", quality=90)
 article = Article.objects.get(slug=%(slug)r)
 article.image = SimpleUploadedFile(
-    "border-post.jpg", buffer.getvalue(), content_type="image/jpeg"
+    "border-post.jpg", demo_photo(), content_type="image/jpeg"
 )
 article.image_alt = "Border officials in a training room in Tumbes"
 article.save()
 """
+
+
+def demo_photo(size=(1600, 900)):
+    """A photo-like picture as JPEG bytes (gradients and grain, which compress
+    like a photo)."""
+    from PIL import Image, ImageFilter
+
+    light = Image.radial_gradient("L").resize(size)
+    grain = Image.effect_noise(size, 40).filter(ImageFilter.GaussianBlur(1))
+    picture = Image.merge(
+        "RGB", (grain, light, Image.linear_gradient("L").resize(size))
+    )
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=90)
+    return buffer.getvalue()
 
 
 def media_application():
@@ -130,6 +135,7 @@ def prepare(env):
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "import_legacy", str(DEMO_CONTENT), "--contacts", "public")
+    manage(env, "publish_demo_pages")
     manage(env, "shell", "-c", PHOTO_SCRIPT % {"slug": FEATURED_ARTICLE})
 
 

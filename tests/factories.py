@@ -1,12 +1,13 @@
 """Test data made through the real models (factory_boy)."""
 
 import io
+import random
 from datetime import timedelta
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from articles.models import Article, TranslationGroup
 from contacts.models import Contact, KeyFigure, Office
@@ -18,6 +19,44 @@ def make_image_file(name="photo.jpg", size=(64, 48), image_format="JPEG"):
     Image.new("RGB", size, (0, 51, 160)).save(buffer, format=image_format)
     content_type = f"image/{image_format.lower()}"
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def make_photo(size=(1600, 900), seed=1):
+    """A picture that compresses like a photo, the same for the same seed:
+    detail at every scale (noise upscaled from 3 to 384 cells, each octave
+    weaker, as natural images' spectra fall), a sky's gradient, objects with
+    sharp edges, a slight blur and grain."""
+    rng = random.Random(seed)
+    width, height = size
+    clouds, total = None, 0
+    for octave, cells in enumerate((3, 6, 12, 24, 48, 96, 192, 384)):
+        cells_high = max(2, cells * height // width)
+        noise = Image.frombytes(
+            "RGB", (cells, cells_high), rng.randbytes(3 * cells * cells_high)
+        ).resize(size, Image.Resampling.BICUBIC)
+        weight = 1 / (octave + 1)
+        total += weight
+        clouds = noise if clouds is None else Image.blend(clouds, noise, weight / total)
+    sky = ImageOps.colorize(
+        Image.linear_gradient("L").resize(size), (120, 170, 255), (40, 60, 30)
+    )
+    photo = Image.blend(ImageOps.autocontrast(clouds, cutoff=1), sky, 0.35)
+    draw = ImageDraw.Draw(photo)
+    for _ in range(25):
+        x, y = rng.randrange(width), rng.randrange(height // 3, height)
+        r = rng.randrange(width // 80, width // 10)
+        colour = tuple(rng.randrange(256) for _ in range(3))
+        shape = draw.ellipse if rng.random() < 0.5 else draw.rectangle
+        shape((x - r, y - r, x + r, y + r // 2), fill=colour)
+    photo = photo.filter(ImageFilter.GaussianBlur(1.2))
+    grain = Image.frombytes("L", size, rng.randbytes(width * height)).convert("RGB")
+    return Image.blend(photo, grain, 0.04)
+
+
+def make_photo_file(name="photo.jpg", size=(1600, 900), seed=1):
+    buffer = io.BytesIO()
+    make_photo(size, seed).save(buffer, format="JPEG", quality=90)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
 class OfficeFactory(factory.django.DjangoModelFactory):

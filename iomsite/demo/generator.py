@@ -19,6 +19,7 @@ from contacts.models import Contact, KeyFigure, Office
 from iomsite.publishing.cache import bump_content_version
 from programmes.models import Programme
 
+from .pages import publish_demo_pages
 from .vocabulary import (
     AUDIENCES,
     COUNTRIES,
@@ -378,6 +379,9 @@ def generate(*, articles, seed=0, clear=False, force=False):
         contacts = generator.contacts(offices)
         start = next_article_number()
         languages = generator.articles(articles, start, offices, contacts)
+        # Demo legal texts never go on a site with real content (--force).
+        if not any(real.values()):
+            publish_demo_pages()
         # bulk_create() sends no signal: make cached pages stale ourselves.
         bump_content_version()
     return languages, offices, contacts, deleted

@@ -18,6 +18,7 @@ IMAGE_TYPES = {
     ".jpeg": "image/jpeg",
     ".png": "image/png",
     ".webp": "image/webp",
+    ".avif": "image/avif",
 }
 SANDBOX = "default-src 'none'; sandbox"
 

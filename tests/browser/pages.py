@@ -20,6 +20,8 @@ PROGRAMME = "counter-trafficking"
 COUNTRY_OFFICE = "iom-peru"
 REGIONAL_OFFICE = "iom-south-america"
 IMAGE_ALT = "Border officials in a training room in Tumbes"
+# The about pages the demo publishes, besides "About us".
+ABOUT = ["accessibility", "privacy", "terms"]
 # An old address marked as gone in the admin (a redirect with no new path).
 RETIRED_ADDRESS = "/en/news/retired-story.html"
 # The status of the pages below that do not answer 200.
@@ -27,11 +29,13 @@ STATUS = {"not-found": 404, "gone": 410, "gone-es": 410}
 
 
 def load_demo_content():
-    """What ``make run`` shows: the demo pages imported by ``import_legacy``,
-    plus a photo on the featured article (the demo pages have none) and a
-    retired address. Returns the featured article."""
+    """What ``make run`` shows: the demo pages imported by ``import_legacy``
+    and the about pages it publishes, plus a photo on the featured article
+    (the demo pages have none) and a retired address. Returns the featured
+    article."""
     # The demo pages are our own, their people invented: public at once.
     call_command("import_legacy", str(DEMO_CONTENT), contacts="public", verbosity=0)
+    call_command("publish_demo_pages", verbosity=0)
     article = Article.objects.get(slug=FEATURED_ARTICLE)
     article.image = make_image_file(
         "border-post.jpg", size=(1200, 675), image_format="JPEG"
@@ -90,6 +94,7 @@ def pages_in(language):
         "gone": f"{prefix}{RETIRED_ADDRESS}",
         "api-docs": reverse("api-docs"),
         "about": reverse("pages:about"),
+        **{slug: reverse("pages:detail", kwargs={"slug": slug}) for slug in ABOUT},
     }
     if search := search_url():
         pages["search"] = f"{search}?q=trafficking"

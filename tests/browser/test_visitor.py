@@ -62,11 +62,11 @@ def test_visitor_finds_an_article_its_contacts_office_and_search_results(
     assert page.get_by_role("heading", level=1).text_content() == FEATURED_TITLE
     image = page.get_by_role("img", name=IMAGE_ALT)
     image.scroll_into_view_if_needed()
-    # Loaded, as WebP (the <picture> offers it first), in a rendition.
+    # Loaded, as AVIF (the <picture> offers it first), in a rendition.
     assert image.evaluate("(image) => image.complete && image.naturalWidth > 0")
     current = image.evaluate("(image) => image.currentSrc")
     assert urlsplit(current).path.startswith("/media/renditions/")
-    assert current.endswith(".webp")
+    assert current.endswith(".avif")
 
     contacts = page.get_by_role("region", name="For more information")
     assert contacts.locator("address strong").all_text_contents() == ["Mariana Quispe"]

@@ -230,6 +230,9 @@ def test_renditions_are_made_when_the_image_is_saved():
     files = rendition_files()
     sizes = sorted((path.suffix, Image.open(path).size) for path in files)
     assert sizes == [
+        (".avif", (480, 270)),
+        (".avif", (960, 540)),
+        (".avif", (1440, 810)),
         (".jpg", (480, 270)),
         (".jpg", (960, 540)),
         (".jpg", (1440, 810)),
@@ -256,10 +259,11 @@ def test_the_lead_image_is_a_responsive_picture_loaded_at_once(client):
     page = BeautifulSoup(client.get(article.get_absolute_url()).text, "html.parser")
 
     picture = page.select_one("figure picture")
-    source = picture.find("source")
+    avif, webp = picture.find_all("source")
     image = picture.find("img")
-    assert source["type"] == "image/webp"
-    assert widths_of(source["srcset"]) == [480, 960, 1440]
+    assert (avif["type"], webp["type"]) == ("image/avif", "image/webp")
+    assert widths_of(avif["srcset"]) == [480, 960, 1440]
+    assert widths_of(webp["srcset"]) == [480, 960, 1440]
     assert widths_of(image["srcset"]) == [480, 960, 1440]
     assert image["srcset"].split(",")[1].split()[0] == image["src"]
     assert image["src"].startswith("/media/renditions/")
@@ -268,7 +272,7 @@ def test_the_lead_image_is_a_responsive_picture_loaded_at_once(client):
     assert image["alt"] == "A boat"
     assert image["loading"] == "eager"
     assert image["fetchpriority"] == "high"
-    assert source["sizes"] == image["sizes"]
+    assert avif["sizes"] == webp["sizes"] == image["sizes"]
 
 
 def test_cards_load_their_pictures_lazily(client):
@@ -296,6 +300,7 @@ def test_a_small_image_is_never_enlarged(client):
 
     assert widths_of(picture.srcset) == [300]
     assert widths_of(picture.webp_srcset) == [300]
+    assert widths_of(picture.avif_srcset) == [300]
     assert (picture.width, picture.height) == (300, 200)
 
 
@@ -344,4 +349,4 @@ def test_a_deleted_rendition_is_made_again(client):
     picture = picture_for(article.image)
 
     assert widths_of(picture.srcset) == [480, 960, 1440]
-    assert len(rendition_files()) == 6
+    assert len(rendition_files()) == 9

@@ -44,11 +44,16 @@ def test_an_uploaded_image_shows_on_the_public_page(site_environment, tmp_path):
         status, _headers, page = fetch(server.port, "/news/clinics/")
         assert status == 200
         sources = re.findall(r'(?:src|srcset)="(/media/[^" ]+)', page)
-        assert sources, page
+        assert {source.rsplit(".", 1)[1] for source in sources} == {
+            "avif",
+            "webp",
+            "png",
+        }, page
         for source in sources:
             status, headers = fetch_file(server.port, source)
             assert status == 200, source
-            assert headers["Content-Type"] in ("image/png", "image/webp")
+            extension = source.rsplit(".", 1)[1]
+            assert headers["Content-Type"] == f"image/{extension}"
         status, headers = fetch_file(server.port, f"/media/{stored}")
         assert (status, headers["Content-Type"]) == (200, "image/png")
         assert headers["Content-Security-Policy"] == "default-src 'none'; sandbox"

@@ -147,7 +147,7 @@ def test_an_upload_and_its_renditions_go_to_the_bucket(admin_client, s3_storage)
     renditions = [key for key in stored if key.startswith("renditions/")]
     assert (
         sorted(key.rsplit(".", 1)[1] for key in renditions)
-        == ["jpg"] * 3 + ["webp"] * 3
+        == ["avif"] * 3 + ["jpg"] * 3 + ["webp"] * 3
     )
 
     page = BeautifulSoup(
@@ -155,9 +155,9 @@ def test_an_upload_and_its_renditions_go_to_the_bucket(admin_client, s3_storage)
     )
     picture = page.select_one("picture")
     image = picture.find("img")
-    webp = picture.find("source", type="image/webp")
     linked = [image["src"], *srcset_urls(image["srcset"])]
-    linked += srcset_urls(webp["srcset"])
+    for source in picture.find_all("source"):
+        linked += srcset_urls(source["srcset"])
     prefix = f"{endpoint}/{BUCKET}/"
     assert all(url.startswith(prefix) for url in linked), linked
     assert {url.removeprefix(prefix) for url in linked} == set(renditions)
@@ -209,11 +209,11 @@ def test_renditions_of_a_model_save_go_to_the_bucket(s3_storage):
 
     stored = keys(client)
     assert programme.image.name in stored
-    # 480 pixels wide, and the original's 500 (never enlarged to 960), in PNG
-    # and in WebP.
+    # 480 pixels wide, and the original's 500 (never enlarged to 960), in PNG,
+    # WebP and AVIF.
     assert sorted(
         key.rsplit(".", 1)[1] for key in stored if key.startswith("renditions/")
-    ) == ["png", "png", "webp", "webp"]
+    ) == ["avif", "avif", "png", "png", "webp", "webp"]
 
 
 SHOW_SETTINGS = """
