@@ -54,15 +54,19 @@ def _field(name, code):
 
 
 def _starter_texts():
-    """{slug: {field: text}} of the pages as the migration made them."""
-    migration = import_module("pages.migrations.0002_starter_pages")
+    """{slug: {field: text}} of the pages as the migrations made them."""
+    starters = import_module("pages.migrations.0002_starter_pages")
+    portuguese = import_module("pages.migrations.0004_starter_pages_portuguese")
     return {
         fields["slug"]: {
-            name: value
-            for name, value in fields.items()
-            if name.startswith(("title_", "body_"))
+            **{
+                name: value
+                for name, value in fields.items()
+                if name.startswith(("title_", "body_"))
+            },
+            **portuguese.PORTUGUESE.get(fields["slug"], {}),
         }
-        for fields in migration.PAGES
+        for fields in starters.PAGES
     }
 
 

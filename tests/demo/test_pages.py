@@ -33,8 +33,7 @@ TITLES = {
         "terms": "Condiciones de uso",
     },
     "pt": {
-        # "About us" has no Portuguese text yet: the English one shows.
-        "about": "About us",
+        "about": "Quem somos",
         "accessibility": "Declaração de acessibilidade",
         "privacy": "Privacidade",
         "terms": "Termos de uso",

@@ -26,9 +26,14 @@ def test_the_starter_pages_are_there_and_the_legal_ones_wait_for_the_office():
 def test_about_page_in_each_language_with_breadcrumbs(client):
     english = soup_of(client.get("/about/"))
     spanish = soup_of(client.get("/es/about/"))
+    portuguese = soup_of(client.get("/pt/about/"))
 
     assert english.h1.get_text() == "About us"
     assert spanish.h1.get_text() == "Quiénes somos"
+    assert portuguese.h1.get_text() == "Quem somos"
+    assert "Organização Internacional para as Migrações" in portuguese.main.get_text()
+    accessibility = soup_of(client.get("/pt/about/accessibility/"))
+    assert accessibility.h1.get_text() == "Declaração de acessibilidade"
     crumbs = english.find("nav", attrs={"aria-label": "Breadcrumb"})
     assert [li.get_text(strip=True) for li in crumbs.find_all("li")] == [
         "Home",
