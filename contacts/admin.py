@@ -21,6 +21,7 @@ from iomsite.editorial.forms import (
 from iomsite.editorial.freshness import ReviewAdminMixin, ReviewDueFilter
 from iomsite.editorial.guard import GuardedInline
 from iomsite.editorial.review import ContentCheckAdmin
+from programmes.admin import OfficeProgrammeTextInline
 
 from .models import Contact, KeyFigure, Office
 
@@ -144,7 +145,7 @@ class OfficeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["source", "created", "updated"]
-    inlines = [KeyFigureInline, ContactInline]
+    inlines = [KeyFigureInline, ContactInline, OfficeProgrammeTextInline]
     actions = ["mark_reviewed"]
     view_on_site = True
     rich_text_fields = [
