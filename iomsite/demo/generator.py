@@ -19,6 +19,7 @@ from contacts.models import Contact, KeyFigure, Office
 from iomsite.publishing.cache import bump_content_version
 from programmes.models import Programme
 
+from .office_texts import add_office_texts
 from .vocabulary import (
     AUDIENCES,
     COUNTRIES,
@@ -376,6 +377,7 @@ def generate(*, articles, seed=0, clear=False, force=False):
         generator = ContentGenerator(seed)
         offices = generator.offices()
         contacts = generator.contacts(offices)
+        add_office_texts(offices, seed)
         start = next_article_number()
         languages = generator.articles(articles, start, offices, contacts)
         # bulk_create() sends no signal: make cached pages stale ourselves.
