@@ -21,7 +21,7 @@ from iomsite.editorial.forms import (
 from iomsite.editorial.freshness import ReviewAdminMixin, ReviewDueFilter
 from iomsite.editorial.guard import GuardedInline
 from iomsite.editorial.review import ContentCheckAdmin
-from programmes.admin import OfficeProgrammeTextInline
+from programmes.admin import OfficeProgrammeTextInline, OfficeTextsHistoryMixin
 
 from .models import Contact, KeyFigure, Office
 
@@ -116,7 +116,9 @@ OFFICE_TEXTS_FILTER = translated_texts_filter(OFFICE_TRANSLATED_FIELDS)
 
 
 @admin.register(Office)
-class OfficeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
+class OfficeAdmin(
+    OfficeTextsHistoryMixin, ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin
+):
     form = EnglishFieldsForm
     list_display = [
         "name",

@@ -2,12 +2,13 @@ import reversion
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from iomsite.editorial.base import EditorialAdmin
+from iomsite.editorial.compare import text_diff, text_of_html
 from iomsite.editorial.filters import (
     ContentCheckFilter,
     RelatedOnlyFilter,
@@ -227,3 +228,22 @@ def programme_choice_label(programme):
     if programme.is_published:
         return str(programme)
     return format_lazy("{} ({})", programme, _("not published"))
+
+
+class OfficeTextsHistoryMixin:
+    """For the office's admin: "History" compares a changed text about a
+    programme line by line, below the list of the texts changed, added and
+    removed (which names them only). Versions hold the English text: like
+    the other translated fields, the Spanish and Portuguese columns are not
+    serialised (modeltranslation's fields are not)."""
+
+    def compare_ManyToOneRel(self, obj_compare):
+        html = super().compare_ManyToOneRel(obj_compare)
+        if obj_compare.field.related_model is not OfficeProgrammeText:
+            return html
+        rows = [
+            (new, text_diff(text_of_html(old.field_dict["body"]), text_of_html(body)))
+            for old, new in obj_compare.get_m2o_change_info()["changed_items"]
+            if (body := new.field_dict["body"]) != old.field_dict["body"]
+        ]
+        return html + format_html_join("\n", "<p>{}</p>{}", rows)

@@ -262,3 +262,47 @@ def test_an_editor_writes_texts_but_does_not_delete_them(
         text.body_en,
         "<p>Written by Eva.</p>",
     }
+
+
+def test_the_history_compares_two_versions_with_their_texts(
+    admin_client, office, programme
+):
+    row = {"programme": str(programme.pk), "body": "<p>Shelters in Lima.</p>"}
+    admin_client.post(change_url(office), office_form(office, [row]))
+    text = OfficeProgrammeText.objects.get()
+    changed = saved_row(text, body="<p>Shelters in Lima and Tumbes.</p>")
+    admin_client.post(change_url(office), office_form(office, [changed], 1))
+    first, second = Version.objects.get_for_object(office).order_by("pk")
+
+    response = admin_client.get(
+        reverse("admin:contacts_office_compare", args=[office.pk]),
+        {"version_id1": first.pk, "version_id2": second.pk},
+    )
+
+    assert response.status_code == 200
+    diff = BeautifulSoup(response.text, "html.parser").select_one("pre.text-diff")
+    assert [line.get_text() for line in diff.select("del")] == ["- Shelters in Lima."]
+    assert [line.get_text() for line in diff.select("ins")] == [
+        "+ Shelters in Lima and Tumbes."
+    ]
+
+
+def test_an_editor_may_not_revert_to_before_a_text(
+    admin_client, client, django_user_model, office, programme
+):
+    admin_client.post(change_url(office), office_form(office))
+    row = {"programme": str(programme.pk), "body": "<p>Shelters.</p>"}
+    admin_client.post(change_url(office), office_form(office, [row]))
+    before = Version.objects.get_for_object(office).order_by("pk").first()
+    sync_roles()
+    client.force_login(staff_member(django_user_model, "eva-editor", EDITOR))
+
+    response = client.post(
+        reverse("admin:contacts_office_revision", args=[office.pk, before.pk]),
+        office_form(office),
+    )
+
+    assert response.status_code == 302
+    message = str(next(iter(get_messages(response.wsgi_request))))
+    assert message.startswith("You cannot revert to this version: it would delete")
+    assert OfficeProgrammeText.objects.filter(office=office).exists()
