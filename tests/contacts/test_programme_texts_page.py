@@ -143,6 +143,20 @@ def test_only_this_offices_texts_of_its_published_programmes(client, office):
     assert tiles_of(section)["other"][1].get_text() == "The programme's own words."
 
 
+def test_a_text_shows_at_once_on_a_cached_page(client, office, programmes):
+    _plain, written = programmes
+    url = office.get_absolute_url()
+    client.get(url)  # now in the page cache
+    text = written.office_texts.get()
+    text.body = "<p>Rewritten.</p>"
+
+    text.save()
+
+    assert "<p>Rewritten.</p>" in client.get(url).content.decode()
+    text.delete()
+    assert "Rewritten." not in client.get(url).content.decode()
+
+
 @pytest.mark.usefixtures("checker_installed")
 def test_the_programme_texts_are_valid_html_in_every_language(
     client, office, programmes, tmp_path
