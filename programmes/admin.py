@@ -160,9 +160,9 @@ class OfficeProgrammeTextFormSet(BaseInlineFormSet):
     def join_programmes(self, texts):
         office = self.instance
         joined = list(
-            Programme.objects.filter(pk__in=[text.programme_id for text in texts])
-            .exclude(offices=office)
-            .order_by()
+            Programme.objects.filter(
+                pk__in=[text.programme_id for text in texts]
+            ).exclude(offices=office)
         )
         for programme in joined:
             programme.offices.add(office)
