@@ -21,6 +21,7 @@ from iomsite.editorial.forms import (
 from iomsite.editorial.freshness import ReviewAdminMixin, ReviewDueFilter
 from iomsite.editorial.guard import GuardedInline
 from iomsite.editorial.review import ContentCheckAdmin
+from programmes.admin import OfficeProgrammeTextInline, OfficeTextsHistoryMixin
 
 from .models import Contact, KeyFigure, Office
 
@@ -115,7 +116,9 @@ OFFICE_TEXTS_FILTER = translated_texts_filter(OFFICE_TRANSLATED_FIELDS)
 
 
 @admin.register(Office)
-class OfficeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
+class OfficeAdmin(
+    OfficeTextsHistoryMixin, ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin
+):
     form = EnglishFieldsForm
     list_display = [
         "name",
@@ -144,7 +147,7 @@ class OfficeAdmin(ReviewAdminMixin, ContentCheckAdmin, EditorialAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["source", "created", "updated"]
-    inlines = [KeyFigureInline, ContactInline]
+    inlines = [KeyFigureInline, ContactInline, OfficeProgrammeTextInline]
     actions = ["mark_reviewed"]
     view_on_site = True
     rich_text_fields = [

@@ -33,8 +33,9 @@ class OfficeQuerySet(ReviewQuerySet):
         return self.filter(is_public=True)
 
 
-# An office's versions include its key figures, edited on the same page.
-@reversion.register(follow=["figures"])
+# An office's versions include its key figures and its texts about programmes
+# (programmes.OfficeProgrammeText), edited on the same page.
+@reversion.register(follow=["figures", "programme_texts"])
 class Office(Reviewed):
     class Kind(models.TextChoices):
         REGIONAL = "regional", _("Regional office")

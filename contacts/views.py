@@ -41,11 +41,24 @@ class OfficeDetailView(PreviewMixin, DetailView):
                 "parent": parent if parent and parent.is_public else None,
                 "children": office.children.published(),
                 "figures": office.figures.complete(),
-                "programmes": office.programmes.published(),
+                "programmes": programmes_of(office),
                 "contacts": office.contacts.published(),
             }
         )
         return context
+
+
+def programmes_of(office):
+    """The office's published programmes, each with ``office_text``: the
+    office's own text about it when it has one in the active language (or in
+    English, as translated texts fall back), else None. Those with one come
+    first: they take the section's whole width, the others are tiles."""
+    programmes = list(office.programmes.published().with_text_of(office))
+    for programme in programmes:
+        text = next(iter(programme.texts_of_office), None)
+        programme.office_text = text if text is not None and text.body else None
+    programmes.sort(key=lambda programme: programme.office_text is None)
+    return programmes
 
 
 def vcard_response(text, name):

@@ -9,6 +9,6 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from iomsite.publishing import cache
 
-        from .models import Programme
+        from .models import OfficeProgrammeText, Programme
 
-        cache.watch(Programme)
+        cache.watch(Programme, OfficeProgrammeText)

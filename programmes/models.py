@@ -2,6 +2,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -20,6 +21,17 @@ from iomsite.content.text import clean_text_fields
 class ProgrammeQuerySet(ReviewQuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def with_text_of(self, office):
+        """Each programme with ``texts_of_office``: a list holding the
+        office's own text about it, or empty; one more query for them all."""
+        return self.prefetch_related(
+            Prefetch(
+                "office_texts",
+                queryset=OfficeProgrammeText.objects.filter(office=office),
+                to_attr="texts_of_office",
+            )
+        )
 
 
 @reversion.register()
@@ -129,6 +141,71 @@ class Programme(Reviewed):
     def image_alt_text(self):
         """The alt attribute: empty for a decorative image."""
         return "" if self.image_decorative else self.image_alt
+
+
+# An office's versions include these texts, edited on the office's page
+# (contacts.models.Office follows them).
+@reversion.register()
+class OfficeProgrammeText(models.Model):
+    """What one office does in one programme, in its own words: the office
+    page shows it in place of the programme's summary."""
+
+    office = models.ForeignKey(
+        "contacts.Office",
+        verbose_name=_("office"),
+        on_delete=models.CASCADE,
+        related_name="programme_texts",
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="office_texts",
+    )
+    body = models.TextField(
+        _("the office’s text"),
+        blank=True,
+        help_text=_(
+            "What the office does in this programme, shown on the office’s page "
+            "in place of the programme’s summary."
+        ),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["programme__order", "programme__title_en", "pk"]
+        verbose_name = _("office’s text about a programme")
+        verbose_name_plural = _("offices’ texts about programmes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "programme"], name="office_programme_text_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.office}: {self.programme}"
+
+    def save(self, *args, **kwargs):
+        clean_text_fields(self)
+        # In English whatever the active language, as Programme.save().
+        with translation.override(settings.LANGUAGE_CODE):
+            self.body = clean_html(self.body)
+            for code, _name in settings.LANGUAGES:
+                if value := getattr(self, f"body_{code}", None):
+                    setattr(self, f"body_{code}", clean_html(value))
+            super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.office.get_absolute_url()}#programme-{self.programme.slug}"
+
+    def clean(self):
+        if not any(
+            getattr(self, f"body_{code}", None) for code, _name in settings.LANGUAGES
+        ):
+            raise ValidationError(
+                {"body": _("Write the text in at least one language.")}
+            )
 
 
 @receiver(pre_delete, sender=Programme, dispatch_uid="protect_programme_with_articles")

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from articles.models import Article, TranslationGroup
 from contacts.models import Contact, KeyFigure, Office
-from programmes.models import Programme
+from programmes.models import OfficeProgrammeText, Programme
 
 
 def make_image_file(name="photo.jpg", size=(64, 48), image_format="JPEG"):
@@ -105,6 +105,15 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"programme-{n}")
     summary = "What the programme does."
     body = "<p>How the programme works.</p>"
+
+
+class OfficeProgrammeTextFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfficeProgrammeText
+
+    office = factory.SubFactory(OfficeFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    body = "<p>What the office does in the programme.</p>"
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

@@ -15,6 +15,7 @@ from .factories import (
     ContactFactory,
     KeyFigureFactory,
     OfficeFactory,
+    OfficeProgrammeTextFactory,
     ProgrammeFactory,
 )
 
@@ -139,8 +140,11 @@ class OfficeDetail(Scenario):
         OfficeFactory.create_batch(count, parent=self.office)
         KeyFigureFactory.create_batch(count, office=self.office)
         ContactFactory.create_batch(count, office=self.office)
-        for programme in ProgrammeFactory.create_batch(count):
+        for number, programme in enumerate(ProgrammeFactory.create_batch(count)):
             programme.offices.add(self.office)
+            # Half of them with the office's own text about them.
+            if number % 2:
+                OfficeProgrammeTextFactory(office=self.office, programme=programme)
         for article in articles(count):
             article.offices.add(self.office)
 

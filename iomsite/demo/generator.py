@@ -19,6 +19,7 @@ from contacts.models import Contact, KeyFigure, Office
 from iomsite.publishing.cache import bump_content_version
 from programmes.models import Programme
 
+from .office_texts import add_office_texts
 from .pages import publish_demo_pages
 from .vocabulary import (
     AUDIENCES,
@@ -377,6 +378,7 @@ def generate(*, articles, seed=0, clear=False, force=False):
         generator = ContentGenerator(seed)
         offices = generator.offices()
         contacts = generator.contacts(offices)
+        add_office_texts(offices, seed)
         start = next_article_number()
         languages = generator.articles(articles, start, offices, contacts)
         # Demo legal texts never go on a site with real content (--force).

@@ -180,3 +180,31 @@ KEY_FIGURES = [
     ("Emigrants", "thousand", "UN DESA"),
     ("Remittances received", "million USD", "World Bank"),
 ]
+
+# What a country office does in one of its programmes, in each language of
+# the site: paragraphs of sentences with {country}, {city} and {programme}.
+OFFICE_PROGRAMME_TEXTS = {
+    "en": [
+        "In {country}, IOM runs “{programme}” with national and local "
+        "authorities, above all in {city}.",
+        "The office trains public servants and civil society organisations, and "
+        "helps migrants and the communities that receive them.",
+        "What the teams learn is shared with the other offices of the region.",
+    ],
+    "es": [
+        "En {country}, la OIM lleva adelante «{programme}» con las autoridades "
+        "nacionales y locales, sobre todo en {city}.",
+        "La oficina capacita a funcionarios públicos y a organizaciones de la "
+        "sociedad civil, y apoya a los migrantes y a las comunidades que los "
+        "reciben.",
+        "Lo que aprenden los equipos se comparte con las demás oficinas de la región.",
+    ],
+    "pt": [
+        "{country}: a OIM conduz “{programme}” com as autoridades nacionais e "
+        "locais, sobretudo em {city}.",
+        "O escritório capacita servidores públicos e organizações da sociedade "
+        "civil, e apoia os migrantes e as comunidades que os recebem.",
+        "O que as equipes aprendem é compartilhado com os outros escritórios da "
+        "região.",
+    ],
+}

@@ -57,12 +57,19 @@ class RichTextWidget(AdminProseEditorWidget):
         )
 
 
-def rich_text_formfield(db_field, **kwargs):
-    """The form field of a ``TextField`` holding HTML, for the admin."""
+def rich_text_formfield(db_field, *, heading_levels=None, **kwargs):
+    """The form field of a ``TextField`` holding HTML, for the admin.
+
+    ``heading_levels`` narrows the headings offered (and kept) to those that
+    fit where the text sits on its page: ``[4]`` under a page's h3.
+    """
+    extensions = EXTENSIONS
+    if heading_levels is not None:
+        extensions = {**EXTENSIONS, "Heading": {"levels": list(heading_levels)}}
     kwargs.update(
         form_class=ProseEditorFormField,
         widget=RichTextWidget,
-        config={"extensions": EXTENSIONS},
+        config={"extensions": extensions},
         sanitize=True,
         help_text=HELP_TEXT,
     )

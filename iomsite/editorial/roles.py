@@ -4,8 +4,9 @@ Roles are auth groups, created by a data migration (``articles`` 0003) through
 ``sync_roles()``. Give a staff user one of them in the admin ("Users" → groups):
 
 - **Editor** writes: adds, changes and views articles, programmes, offices, key
-  figures and contacts, but cannot publish, unpublish or schedule anything nor
-  make an office or a contact public or hidden. Editors cannot delete.
+  figures, offices' texts about programmes and contacts, but cannot publish,
+  unpublish or schedule anything nor make an office or a contact public or
+  hidden. Editors cannot delete.
 - **Publisher** does everything an editor does, decides what visitors see (the
   ``publish_*`` permissions below) and may delete.
 
@@ -25,6 +26,7 @@ EDITED_MODELS = [
     ("contacts", "office"),
     ("contacts", "keyfigure"),
     ("contacts", "contact"),
+    ("programmes", "officeprogrammetext"),
 ]
 # The custom permission of each model that has a public/hidden state.
 PUBLISH_PERMISSIONS = [
@@ -69,6 +71,13 @@ def sync_roles(apps=global_apps, verbosity=0):
             app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    # A migration older than a model (articles 0003 and the texts of
+    # programmes 0008) has no permissions for it yet: a later one adds them.
+    absent = {
+        (app_label, model_name)
+        for app_label, model_name in EDITED_MODELS
+        if not _has_model(apps, app_label, model_name)
+    }
     for role, permissions in role_permissions().items():
         group, _created = Group.objects.get_or_create(name=role)
         group.permissions.set(
@@ -77,8 +86,17 @@ def sync_roles(apps=global_apps, verbosity=0):
                     content_type__app_label=app_label, codename=codename
                 )
                 for app_label, codename in permissions
+                if (app_label, codename.partition("_")[2]) not in absent
             ]
         )
+
+
+def _has_model(apps, app_label, model_name):
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
 
 
 def can_publish(user, model):

@@ -200,20 +200,22 @@ _REGION_RE = re.compile(
 def _areas_html(heading: str, lines: list[Line], is_html: bool):
     """The areas of action, kept as the office's own text (a programme's text
     is the programme's, not one country's), and the areas found in them: a
-    name with the paragraphs about it, or the items of a bare list."""
+    name with the paragraphs about it, or the items of a bare list. The HTML
+    comes in parts (see ``LegacyOffice.context_parts``)."""
     listed = [line.text for line in lines if line.tag == "li" and line.text]
     areas = () if listed else _parse_areas(lines, is_html)
+    title = f"\n<h2>{escape_text(heading or 'Areas of action')}</h2>"
     if listed or not any(area.body_html for area in areas):
         names = listed or [area.name for area in areas]
         html = _other_section_html(lines, is_html)
         areas = tuple(LegacyArea(name=name, body_html="") for name in names)
-    else:
-        html = "".join(
-            f"\n<h3>{escape_text(area.name)}</h3>\n{area.body_html}".rstrip()
-            for area in areas
-        )
-    title = escape_text(heading or "Areas of action")
-    return f"<h2>{title}</h2>\n{html.strip()}", areas
+        return [(f"{title}\n{html.strip()}", ())], areas
+    parts = [(title, areas)]
+    parts += [
+        (f"\n<h3>{escape_text(area.name)}</h3>\n{area.body_html}".rstrip(), (area,))
+        for area in areas
+    ]
+    return parts, areas
 
 
 def _split_sections(document: Document, headings):
@@ -266,16 +268,16 @@ def parse_office(document: Document, headings) -> LegacyPage:
         build_blocks(by_name.get("context", []), document.is_html)
     )
     areas: tuple[LegacyArea, ...] = ()
-    other_html = ""
+    parts: list[tuple[str, tuple[LegacyArea, ...]]] = [(context_html, ())]
     for name, heading, lines in sections:
         if name == "areas":
-            html, found = _areas_html(heading, lines, document.is_html)
-            other_html += "\n" + html
+            found_parts, found = _areas_html(heading, lines, document.is_html)
+            parts += found_parts
             areas += found
         elif name == "other":
             warnings.append(f"unknown section kept as body text: {heading}")
             body = _other_section_html(lines, document.is_html)
-            other_html += f"\n<h3>{escape_text(heading)}</h3>\n{body}".rstrip()
+            parts.append((f"\n<h3>{escape_text(heading)}</h3>\n{body}".rstrip(), ()))
         elif name == "updated" and any(line.text for line in lines):
             texts = "; ".join(line.text for line in lines if line.text)
             warnings.append(f"last updated, not imported: {texts}")
@@ -284,8 +286,9 @@ def parse_office(document: Document, headings) -> LegacyPage:
     figures, facts = read_figures(by_name.get("figures", []))
     if facts:
         items = "".join(f"<li>{escape_text(fact)}</li>" for fact in facts)
-        other_html += f"\n<ul>{items}</ul>"
+        parts.append((f"\n<ul>{items}</ul>", ()))
         warnings.append(f"facts without a figure kept as text: {len(facts)}")
+    context_and_sections = "".join(html for html, _held in parts)
     intro = [
         line
         for line in by_name.get("intro", [])
@@ -294,7 +297,7 @@ def parse_office(document: Document, headings) -> LegacyPage:
     intro_blocks = build_blocks(intro, document.is_html)
     language = detect_language(
         "\n".join(block.text for block in intro_blocks)
-        + re.sub(r"<[^>]+>", " ", context_html + other_html)
+        + re.sub(r"<[^>]+>", " ", context_and_sections)
     )
     office = LegacyOffice(
         name=f"{'OIM' if language == 'es' else 'IOM'} {region or context_country}",
@@ -307,11 +310,12 @@ def parse_office(document: Document, headings) -> LegacyPage:
         facebook=contact.facebook,
         twitter=contact.twitter,
         introduction="\n\n".join(block.text for block in intro_blocks),
-        migration_context_html=(context_html + other_html).strip(),
+        migration_context_html=context_and_sections.strip(),
         figures=figures,
         areas=areas,
         source=document.source,
         language=language,
+        context_parts=tuple(parts),
     )
     return LegacyPage(kind="office", office=office, warnings=tuple(warnings))
 

@@ -83,6 +83,21 @@ class LegacyOffice:
     contacts: tuple[LegacyContact, ...] = ()
     source: str = ""
     language: str = "en"
+    # migration_context_html in its parts, each with the areas whose text it
+    # holds (an areas section's heading: all of them; an area: its own).
+    context_parts: tuple[tuple[str, tuple[LegacyArea, ...]], ...] = ()
+
+    def migration_context_without(self, areas) -> str:
+        """migration_context_html without the texts of ``areas``, nor an
+        areas heading left with none: the import keeps them elsewhere."""
+        if not self.context_parts:
+            return self.migration_context_html
+        taken = set(areas)
+        return "".join(
+            html
+            for html, held in self.context_parts
+            if not (held and taken.issuperset(held))
+        ).strip()
 
 
 @dataclass(frozen=True)

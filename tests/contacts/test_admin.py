@@ -155,6 +155,8 @@ def office_post_data(**overrides):
         "contacts-0-role": "Head of office",
         "contacts-0-email": "rquito@iom.int",
         "contacts-0-is_public": "on",
+        "programme_texts-TOTAL_FORMS": "0",
+        "programme_texts-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

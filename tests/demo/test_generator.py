@@ -9,7 +9,7 @@ from articles.models import Article
 from contacts.models import Contact, Office
 from iomsite.demo.generator import GENERATED_EMAIL_DOMAIN
 from iomsite.demo.vocabulary import COUNTRIES
-from programmes.models import Programme
+from programmes.models import OfficeProgrammeText, Programme
 
 from ..factories import ArticleFactory, ContactFactory, OfficeFactory
 
@@ -72,6 +72,30 @@ def test_generated_pages_render(client):
     assert client.get("/news/").status_code == 200
     assert client.get(article.get_absolute_url()).status_code == 200
     assert client.get(office.get_absolute_url()).status_code == 200
+
+
+def test_offices_have_their_own_texts_in_every_language(client):
+    generate(articles=0, seed=3)
+    texts = OfficeProgrammeText.objects.select_related("office", "programme")
+    count = texts.count()
+
+    assert 0 < count < Programme.offices.through.objects.count()
+    for text in texts:
+        assert text.programme.offices.filter(pk=text.office_id).exists()
+        assert all((text.body_en, text.body_es, text.body_pt))
+    text = texts.filter(programme__is_published=True).first()
+    url = text.office.get_absolute_url()
+    for prefix, body in (
+        ("", text.body_en),
+        ("/es", text.body_es),
+        ("/pt", text.body_pt),
+    ):
+        response = client.get(f"{prefix}{url}")
+        [shown] = [p for p in response.context["programmes"] if p == text.programme]
+        assert shown.office_text == text
+        assert body in response.content.decode()
+    generate(articles=0, seed=3)
+    assert OfficeProgrammeText.objects.count() == count
 
 
 def test_the_same_seed_gives_the_same_content():

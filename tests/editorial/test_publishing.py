@@ -335,6 +335,8 @@ def test_an_editor_cannot_hide_an_office(editor_client):
         "figures-INITIAL_FORMS": "0",
         "contacts-TOTAL_FORMS": "0",
         "contacts-INITIAL_FORMS": "0",
+        "programme_texts-TOTAL_FORMS": "0",
+        "programme_texts-INITIAL_FORMS": "0",
         "_save": "Save",
     }
 
@@ -355,6 +357,8 @@ def test_an_editor_cannot_add_a_public_contact_in_the_office_page(editor_client)
         "figures-INITIAL_FORMS": "0",
         "contacts-TOTAL_FORMS": "1",
         "contacts-INITIAL_FORMS": "0",
+        "programme_texts-TOTAL_FORMS": "0",
+        "programme_texts-INITIAL_FORMS": "0",
         "contacts-0-name": "Rosa Quito",
         "contacts-0-role": "Head of office",
         "contacts-0-email": "rquito@iom.int",

@@ -121,6 +121,8 @@ def test_an_office_version_includes_its_key_figures(admin_client):
             "figures-0-source_name": "R4V",
             "contacts-TOTAL_FORMS": "0",
             "contacts-INITIAL_FORMS": "0",
+            "programme_texts-TOTAL_FORMS": "0",
+            "programme_texts-INITIAL_FORMS": "0",
             "_save": "Save",
         },
     )

@@ -16,6 +16,7 @@ EDITOR_PERMISSIONS = {
         ("contacts", "office"),
         ("contacts", "keyfigure"),
         ("contacts", "contact"),
+        ("programmes", "officeprogrammetext"),
     ]
     for action in ("add", "change", "view")
 }
@@ -29,6 +30,7 @@ PUBLISHER_PERMISSIONS = EDITOR_PERMISSIONS | {
     "contacts.delete_office",
     "contacts.delete_keyfigure",
     "contacts.delete_contact",
+    "programmes.delete_officeprogrammetext",
 }
 
 

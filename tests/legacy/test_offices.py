@@ -100,6 +100,20 @@ class TestBoliviaOffice:
             "a database on trafficking in persons, and research.</p>"
         )
 
+    def test_the_import_may_take_areas_out_of_the_context(self, office):
+        labour = office.areas[1]
+        context = office.migration_context_html.split("\n<h2>", 1)[0]
+
+        without_labour = office.migration_context_without([labour])
+
+        assert office.migration_context_without([]) == office.migration_context_html
+        assert without_labour == office.migration_context_html.replace(
+            f"\n<h3>Labour Migration</h3>\n{labour.body_html}", ""
+        )
+        assert "<h3>Emergency Situations</h3>" in without_labour
+        # Without any area, nor their heading.
+        assert office.migration_context_without(office.areas) == context
+
     def test_careers_text_is_dropped(self, office):
         everything = office.migration_context_html + "".join(
             area.body_html for area in office.areas

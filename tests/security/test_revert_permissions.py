@@ -25,6 +25,8 @@ def office_data(office, figures=()):
         "figures-INITIAL_FORMS": "0",
         "contacts-TOTAL_FORMS": "0",
         "contacts-INITIAL_FORMS": "0",
+        "programme_texts-TOTAL_FORMS": "0",
+        "programme_texts-INITIAL_FORMS": "0",
         "_save": "Save",
     }
     for number, label in enumerate(figures):

@@ -6,7 +6,8 @@ changed when the page changed it *and* nobody edited it on the site since.
 
 ``importer`` reads each file and writes what it holds, ``merge`` decides
 which fields may change, ``lookups`` finds the offices, contacts and
-programmes a page names. Nothing else in ``iomsite.legacy`` writes.
+programmes a page names, ``areas`` writes an office's texts about its
+programmes. Nothing else in ``iomsite.legacy`` writes.
 """
 
 from ..report import ImportStatus

@@ -29,6 +29,7 @@ from ..parsing import (
 from ..paths import folder_of, outside_reason
 from ..reading import ParserCrashed, read_page, read_pages
 from ..report import FileResult, ImportStatus
+from .areas import OfficeAreas
 from .images import BodyImages
 from .links import BodyLinks
 from .lookups import (
@@ -260,6 +261,7 @@ class LegacyImporter:
         name = item.name
         if office is not None and strip_iom(office.name) == strip_iom(item.name):
             name = office.name  # "OIM Bolivia" is the office "IOM Bolivia"
+        areas = OfficeAreas(item, self.lookups)
         wanted = {
             "name": name[:200],
             "kind": Office.Kind.REGIONAL if is_regional else Office.Kind.COUNTRY,
@@ -272,7 +274,7 @@ class LegacyImporter:
             "facebook": item.facebook,
             "x_account": item.twitter,
             "introduction": item.introduction,
-            "migration_context": clean_html(item.migration_context_html),
+            "migration_context": areas.migration_context(),
             "figures": [
                 [f.label, f.value, f.unit, f.year, f.source_name, f.source_url]
                 for f in item.figures
@@ -286,15 +288,11 @@ class LegacyImporter:
         if is_regional:
             adopt_country_offices(office)
         self.report(result, office, office.name)
-        for area in item.areas:
-            programme = self.lookups.programme_for_area(area.name)
-            if programme is None:
-                result.suggestions.append(
-                    f"programme (not created, no programme of that name): {area.name}"
-                )
-                continue
-            programme.offices.add(office)
+        programmes, texts = areas.write(office, path, result, force=self.force)
+        for programme in programmes:
             self.report(result, programme, programme.title)
+        if status == ImportStatus.UNCHANGED:
+            status = texts
         for contact in self.import_contacts(item.contacts, result, office)[0]:
             self.report(result, contact, contact.name)
         return status
