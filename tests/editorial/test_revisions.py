@@ -1,6 +1,7 @@
 """Every save through the admin is kept: who, when, what changed, and revert."""
 
 import pytest
+import reversion
 from bs4 import BeautifulSoup
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
@@ -9,7 +10,7 @@ from reversion.models import Version
 from articles.models import Article
 from contacts.models import KeyFigure
 
-from ..factories import ArticleFactory, OfficeFactory
+from ..factories import ArticleFactory, OfficeFactory, ProgrammeFactory
 from .test_publishing import article_data, change_article
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,26 @@ def test_an_office_version_includes_its_key_figures(admin_client):
         for item in version.revision.version_set.all()
     }
     assert in_revision == {("office", str(office.pk)), ("keyfigure", str(figure.pk))}
+
+
+def test_a_version_holds_every_language_and_a_revert_restores_them():
+    programme = ProgrammeFactory(
+        title_en="Border health",
+        title_es="Salud en fronteras",
+        title_pt="Saúde nas fronteiras",
+    )
+    with reversion.create_revision():
+        programme.save()
+    programme.title_es, programme.title_pt = "Otro título", "Outro título"
+    with reversion.create_revision():
+        programme.save()
+
+    first = Version.objects.get_for_object(programme).last()
+    assert first.field_dict["title_pt"] == "Saúde nas fronteiras"
+    first.revision.revert()
+    programme.refresh_from_db()
+    assert (programme.title_en, programme.title_es, programme.title_pt) == (
+        "Border health",
+        "Salud en fronteras",
+        "Saúde nas fronteiras",
+    )
