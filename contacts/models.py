@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 from iomsite.content.freshness import Reviewed, ReviewQuerySet, review_interval_field
 from iomsite.content.images import make_renditions, normalize_images, validate_image
 from iomsite.content.problems import codes_of, object_problems
-from iomsite.content.sanitize import clean_html
+from iomsite.content.sanitize import clean_html_fields
 from iomsite.content.slugs import reserved_slug_errors
 from iomsite.content.text import clean_text_fields
 
@@ -120,11 +120,7 @@ class Office(Reviewed):
         # In English whatever the active language, so that the untranslated
         # columns (which the search indexes cover) keep the English text.
         with translation.override(settings.LANGUAGE_CODE):
-            self.migration_context = clean_html(self.migration_context)
-            for code, _name in settings.LANGUAGES:
-                name = f"migration_context_{code}"
-                if value := getattr(self, name, None):
-                    setattr(self, name, clean_html(value))
+            clean_html_fields(self, "migration_context")
             self.content_problems = codes_of(object_problems(self))
             super().save(*args, **kwargs)
 

@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iomsite.content.sanitize import clean_html
+from iomsite.content.sanitize import clean_html_fields
 
 
 class PageQuerySet(models.QuerySet):
@@ -40,10 +39,7 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         # Every language's text, cleaned as the articles' are.
-        for code, _name in settings.LANGUAGES:
-            name = f"body_{code.replace('-', '_')}"
-            if getattr(self, name, None):
-                setattr(self, name, clean_html(getattr(self, name)))
+        clean_html_fields(self, "body")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from iomsite.content.freshness import Reviewed, ReviewQuerySet, review_interval_field
 from iomsite.content.images import make_renditions, normalize_images, validate_image
 from iomsite.content.problems import codes_of, object_problems
-from iomsite.content.sanitize import clean_html
+from iomsite.content.sanitize import clean_html_fields
 from iomsite.content.slugs import reserved_slug_errors
 from iomsite.content.text import clean_text_fields
 
@@ -108,10 +108,7 @@ class Programme(Reviewed):
         # In English whatever the active language, so that the untranslated
         # columns (which the search indexes cover) keep the English text.
         with translation.override(settings.LANGUAGE_CODE):
-            self.body = clean_html(self.body)
-            for code, _name in settings.LANGUAGES:
-                if value := getattr(self, f"body_{code}", None):
-                    setattr(self, f"body_{code}", clean_html(value))
+            clean_html_fields(self, "body")
             self.content_problems = codes_of(object_problems(self))
             uploaded = normalize_images(self, "image")
             super().save(*args, **kwargs)
@@ -190,10 +187,7 @@ class OfficeProgrammeText(models.Model):
         clean_text_fields(self)
         # In English whatever the active language, as Programme.save().
         with translation.override(settings.LANGUAGE_CODE):
-            self.body = clean_html(self.body)
-            for code, _name in settings.LANGUAGES:
-                if value := getattr(self, f"body_{code}", None):
-                    setattr(self, f"body_{code}", clean_html(value))
+            clean_html_fields(self, "body")
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,6 +1,7 @@
 """The one HTML cleaner every stored body goes through (built on nh3)."""
 
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "a",
@@ -47,3 +48,13 @@ def clean_html(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+
+
+def clean_html_fields(instance, name):
+    """Clean the HTML field ``name`` of ``instance`` and its column in each of
+    the site's languages (``body_en``, ``body_es``, …, django-modeltranslation's)."""
+    setattr(instance, name, clean_html(getattr(instance, name)))
+    for code, _language in settings.LANGUAGES:
+        localized = f"{name}_{code.replace('-', '_')}"
+        if value := getattr(instance, localized, None):
+            setattr(instance, localized, clean_html(value))
